@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+
+/** Default warehouse path, relative to the working directory; `--db` or XIAOWEI_DB override it. */
+export const DEFAULT_DB = 'data/warehouse/xiaowei.duckdb';
+
+export function resolveDbPath(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(explicit ?? env.XIAOWEI_DB ?? DEFAULT_DB);
+}
+
+export interface Warehouse {
+  path: string;
+  readOnly: boolean;
+  instance: DuckDBInstance;
+  connect(): Promise<DuckDBConnection>;
+  close(): void;
+}
+
+// One DuckDB instance per file and per process: a second DuckDBInstance.create(samePath) in the same
+// process can corrupt the file (engineering-notes.md), so instances are shared through this registry.
+const open = new Map<string, { wh: Warehouse; refs: number }>();
+
+/** Opens (creating if needed) the warehouse file and its schemas; call `close()` when done. */
+export async function openWarehouse(path: string, options: { readOnly?: boolean } = {}): Promise<Warehouse> {
+  const readOnly = options.readOnly ?? false;
+  const key = `${resolve(path)}|${readOnly ? 'ro' : 'rw'}`;
+  const cached = open.get(key);
+  if (cached) {
+    cached.refs++;
+    return cached.wh;
+  }
+  if (!readOnly && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
+  const wh: Warehouse = {
+    path,
+    readOnly,
+    instance,
+    connect: () => instance.connect(),
+    close() {
+      const entry = open.get(key);
+      if (!entry) return;
+      entry.refs--;
+      if (entry.refs > 0) return;
+      open.delete(key);
+      instance.closeSync();
+    },
+  };
+  open.set(key, { wh, refs: 1 });
+  if (!readOnly) {
+    const con = await instance.connect();
+    try {
+      for (const schema of ['raw', 'staging', 'mart', 'ops', 'ref']) {
+        await con.run(`create schema if not exists "${schema}"`);
+      }
+    } finally {
+      con.closeSync();
+    }
+  }
+  return wh;
+}
+
+/** Runs `fn` with a fresh connection that is closed afterwards, whatever happens. */
+export async function withConnection<T>(wh: Warehouse, fn: (con: DuckDBConnection) => Promise<T>): Promise<T> {
+  const con = await wh.connect();
+  try {
+    return await fn(con);
+  } finally {
+    con.closeSync();
+  }
+}
+
+/** Runs `fn` inside one transaction: commits on success, rolls back on any error. */
+export async function inTransaction<T>(con: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
+  await con.run('begin transaction');
+  try {
+    const out = await fn();
+    await con.run('commit');
+    return out;
+  } catch (err) {
+    await con.run('rollback');
+    throw err;
+  }
+}
+
+/** Small helper: rows as plain JSON-safe objects (BIGINT → number/string as DuckDB's JSON conversion does). */
+export async function queryRows<T = Record<string, unknown>>(
+  con: DuckDBConnection,
+  sql: string,
+  params?: Record<string, unknown> | unknown[],
+): Promise<T[]> {
+  // biome-ignore lint/suspicious/noExplicitAny: the node-api's parameter type is a union we pass through untouched
+  const reader = await con.runAndReadAll(sql, params as any);
+  return reader.getRowObjectsJson() as unknown as T[];
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    // Two cores: DuckDB already uses both per process, so run test files two at a time.
+    maxWorkers: 2,
+    env: { TZ: 'Asia/Shanghai' },
+  },
+});
