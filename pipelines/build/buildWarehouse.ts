@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { inTransaction, type Warehouse, withConnection } from '../db/warehouse.ts';
+import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
+import { buildIndices } from '../indices/buildIndices.ts';
+import { writeMethodologyTables } from '../indices/methodologyTables.ts';
+import { loadMethodology } from '../methodology/loadMethodology.ts';
+import type { Methodology } from '../methodology/schema.ts';
+import { loadReferenceTables } from '../reference/loadReference.ts';
+import { orderModels, readModels } from './modelFile.ts';
+import { type ModelRunResult, runModel } from './runModels.ts';
+import { runSqlScript } from './runSqlScript.ts';
+
+export interface BuildOptions {
+  runId: string;
+  /** Methodology versions (tags or file paths); default: v1. */
+  methodologies?: string[];
+  now: () => Date;
+  onModel?: (r: ModelRunResult) => void;
+}
+
+export interface BuildSummary {
+  runId: string;
+  methodologyVersions: string[];
+  models: ModelRunResult[];
+  checks: number;
+  indexRows: Record<string, number>;
+}
+
+/** Layers in build order; the model runner orders models within and across them by depends_on. */
+const LAYERS = ['staging', 'marts'];
+
+/**
+ * `xiaowei build`: reference tables → macros → staging and mart models (each in a transaction, checks
+ * after each) → both indices for every methodology version → ops.build_log.
+ */
+export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Promise<BuildSummary> {
+  const started = options.now();
+  const methodologies: Methodology[] = (options.methodologies ?? ['v1']).map((v) => loadMethodology(v));
+  const sqlRoot = join(REPO_ROOT, 'sql');
+  const models = orderModels(readModels(sqlRoot, LAYERS));
+  return withConnection(wh, async (con) => {
+    await inTransaction(con, async () => {
+      await loadReferenceTables(con);
+      for (const script of [
+        'raw/create_raw.sql',
+        'ops/create_ops.sql',
+        'ops/create_build_log.sql',
+        'indices/create_index_tables.sql',
+      ]) {
+        await runSqlScript(con, readSql(script));
+      }
+      for (const file of ['safe_div.sql', 'round_half_up.sql', 'size_class.sql']) {
+        await runSqlScript(con, readSql(`macros/${file}`));
+      }
+      for (const m of methodologies) await writeMethodologyTables(con, m);
+    });
+    const results: ModelRunResult[] = [];
+    for (const model of models) {
+      const r = await runModel(con, model);
+      results.push(r);
+      options.onModel?.(r);
+    }
+    const indexRows: Record<string, number> = {};
+    await inTransaction(con, async () => {
+      for (const m of methodologies) {
+        const counts = await buildIndices(con, m);
+        indexRows[`${m.version}.growth`] = counts.growth;
+        indexRows[`${m.version}.vitality`] = counts.vitality;
+      }
+    });
+    const checks = results.reduce((s, r) => s + r.checks, 0);
+    await con.run(readSql('ops/insert_build_log.sql'), {
+      run_id: options.runId,
+      versions: methodologies.map((m) => m.version).join(','),
+      started_at: started.toISOString(),
+      finished_at: options.now().toISOString(),
+      models: results.length,
+      checks,
+    });
+    return {
+      runId: options.runId,
+      methodologyVersions: methodologies.map((m) => m.version),
+      models: results,
+      checks,
+      indexRows,
+    };
+  });
+}

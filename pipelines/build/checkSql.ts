@@ -1,0 +1,60 @@
+import { quoteIdent, quoteQualified, substitute } from '../db/sqlTemplate.ts';
+import { readSql } from '../db/sqlFile.ts';
+import type { Check } from './modelFile.ts';
+
+export interface CheckQuery {
+  label: string;
+  sql: string;
+}
+
+/** Turns one declared check into queries that must return zero rows (one per column for not_null). */
+export function checkQueries(model: string, check: Check): CheckQuery[] {
+  const m = quoteQualified(model);
+  switch (check.kind) {
+    case 'unique':
+      return [
+        {
+          label: `unique(${check.columns.join(', ')})`,
+          sql: substitute(readSql('checks/generic/unique.sql'), {
+            model: m,
+            columns: check.columns.map(quoteIdent).join(', '),
+          }),
+        },
+      ];
+    case 'not_null':
+      return check.columns.map((c) => ({
+        label: `not_null(${c})`,
+        sql: substitute(readSql('checks/generic/not_null.sql'), { model: m, column: quoteIdent(c) }),
+      }));
+    case 'accepted_values':
+      return [
+        {
+          label: `accepted_values(${check.column})`,
+          sql: substitute(readSql('checks/generic/accepted_values.sql'), {
+            model: m,
+            column: quoteIdent(check.column),
+            values: check.values,
+          }),
+        },
+      ];
+    case 'relationships':
+      return [
+        {
+          label: `relationships(${check.column} -> ${check.toModel}.${check.toColumn})`,
+          sql: substitute(readSql('checks/generic/relationships.sql'), {
+            model: m,
+            column: quoteIdent(check.column),
+            to_model: quoteQualified(check.toModel),
+            to_column: quoteIdent(check.toColumn),
+          }),
+        },
+      ];
+    case 'expression':
+      return [
+        {
+          label: `expression(${check.name})`,
+          sql: substitute(readSql('checks/generic/expression.sql'), { model: m, condition: check.condition }),
+        },
+      ];
+  }
+}

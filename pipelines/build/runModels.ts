@@ -1,0 +1,62 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { inTransaction, queryRows } from '../db/warehouse.ts';
+import { quoteQualified } from '../db/sqlTemplate.ts';
+import { checkQueries } from './checkSql.ts';
+import type { Model } from './modelFile.ts';
+
+/** A declared check returned rows: names the model, the check and the first offending keys. */
+export class CheckFailedError extends Error {
+  constructor(
+    readonly model: string,
+    readonly check: string,
+    readonly offending: Record<string, unknown>[],
+    readonly total: number,
+  ) {
+    super(
+      `check failed: model ${model}, check ${check}: ${total} offending row(s), e.g. ${offending
+        .map((r) => JSON.stringify(r))
+        .join('; ')}`,
+    );
+  }
+}
+
+export interface ModelRunResult {
+  model: string;
+  rows: number;
+  checks: number;
+}
+
+/** Materialises one model and runs its checks, all inside one transaction: a failed check leaves nothing. */
+export async function runModel(con: DuckDBConnection, model: Model): Promise<ModelRunResult> {
+  return inTransaction(con, async () => {
+    const target = quoteQualified(model.name);
+    const [schema] = model.name.split('.');
+    await con.run(`create schema if not exists ${quoteQualified(schema)}`);
+    // A table and a view cannot share a name: drop whichever exists before re-creating.
+    const existing = await queryRows<{ table_type: string }>(
+      con,
+      'select table_type from information_schema.tables where table_schema = $1 and table_name = $2',
+      [schema, model.name.split('.')[1]],
+    );
+    if (existing[0]?.table_type === 'VIEW') await con.run(`drop view ${target}`);
+    else if (existing[0]) await con.run(`drop table ${target}`);
+    try {
+      await con.run(`create ${model.materialized} ${target} as\n${model.sql}`);
+    } catch (err) {
+      throw new Error(`model ${model.name} (sql/${model.file}): ${(err as Error).message}`);
+    }
+    let checks = 0;
+    for (const check of model.checks) {
+      for (const q of checkQueries(model.name, check)) {
+        const count = await queryRows<{ n: number }>(con, `select count(*)::integer as n from (${q.sql})`);
+        checks++;
+        if (count[0].n > 0) {
+          const sample = await queryRows(con, `select * from (${q.sql}) limit 5`);
+          throw new CheckFailedError(model.name, q.label, sample, count[0].n);
+        }
+      }
+    }
+    const rows = await queryRows<{ n: number }>(con, `select count(*)::integer as n from ${target}`);
+    return { model: model.name, rows: rows[0].n, checks };
+  });
+}

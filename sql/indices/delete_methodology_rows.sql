@@ -1,0 +1,2 @@
+-- Removes one methodology version's rows before it is rebuilt ({{table}} is a quoted identifier).
+delete from {{table}} where methodology_version = $version

@@ -1,0 +1,184 @@
+-- model: mart.plan_scorecard
+-- materialized: table
+-- grain: one row per methodology version per period end per region (city and counties) per plan indicator
+--   ("8631" 评价排序, methodology §5 and §7); total_score and rank repeat on every row of a region
+-- depends_on: mart.plan_values, mart.business_demography, mart.methodology, mart.methodology_plan_kinds, mart.methodology_county_targets, ref.plan_targets, ref.regions
+-- check unique: methodology_version, period_end, region_code, indicator_no
+-- check not_null: methodology_version, period_end, region_code, indicator_no, kind
+-- check accepted_values: status in ('正常','滞后','严重滞后')
+-- check accepted_values: kind in ('stock','annual','cumulative')
+-- check expression: city_is_not_ranked: region_code <> '330500' or rank is null
+-- check expression: score_nonnegative: score is null or score >= 0
+with periods as (
+    select
+        m.methodology_version,
+        unnest(m.period_ends) as period_end,
+        m.plan_start,
+        m.plan_months,
+        m.score_cap,
+        m.on_track_ratio,
+        m.lagging_ratio,
+        m.county_target_decimals,
+        m.stock_baseline_year,
+    from mart.methodology as m
+),
+
+grid as (
+    select
+        p.*,
+        r.region_code,
+        r.level,
+        k.indicator_no,
+        k.kind,
+        -- Elapsed share of the plan period: whole months since its start / its length.
+        (date_diff('month', p.plan_start, p.period_end + interval 1 day)) / p.plan_months as elapsed,
+    from periods as p
+    cross join ref.regions as r
+    inner join mart.methodology_plan_kinds as k on p.methodology_version = k.methodology_version
+    where r.level in ('city', 'county')
+),
+
+-- Default county target: city target × county share of small/micro firms active at the end of the
+-- baseline year (the city's count includes firms registered at city level), rounded half-up.
+county_share as (
+    select
+        c.region_code,
+        safe_div(c.active, city.active) as share,
+        c.year,
+    from mart.business_demography as c
+    inner join ref.regions as r on c.region_code = r.region_code and r.level = 'county'
+    inner join mart.business_demography as city on city.region_code = r.parent_code and city.year = c.year
+),
+
+targets as (
+    select
+        g.methodology_version,
+        g.region_code,
+        g.indicator_no,
+        case
+            when g.level = 'city' then city_t.target
+            else coalesce(
+                own.target,
+                cfg.target,
+                round_half_up(city_t.target * cs.share, g.county_target_decimals)
+            )
+        end as target,
+    from (select distinct methodology_version, region_code, level, indicator_no, stock_baseline_year,
+            county_target_decimals from grid) as g
+    inner join ref.regions as r on g.region_code = r.region_code
+    left join ref.plan_targets as city_t
+        on city_t.region_code = coalesce(case when g.level = 'city' then g.region_code end, r.parent_code)
+        and city_t.indicator_no = g.indicator_no
+    left join ref.plan_targets as own
+        on g.level = 'county' and own.region_code = g.region_code and own.indicator_no = g.indicator_no
+    left join mart.methodology_county_targets as cfg
+        on cfg.methodology_version = g.methodology_version
+        and cfg.region_code = g.region_code and cfg.indicator_no = g.indicator_no
+    left join county_share as cs on cs.region_code = g.region_code and cs.year = g.stock_baseline_year
+),
+
+actuals as (
+    select
+        g.methodology_version,
+        g.period_end,
+        g.region_code,
+        g.indicator_no,
+        case g.kind
+            when 'stock' then max(v.value) filter (where v.year = year(g.period_end))
+            when 'annual' then max(v.value) filter (where v.year = year(g.period_end))
+            -- Cumulative: every plan year up to the period end must be reported, else no actual.
+            else case
+                when count(v.value) filter (where v.year between year(g.plan_start) and year(g.period_end))
+                    = year(g.period_end) - year(g.plan_start) + 1
+                then sum(v.value) filter (where v.year between year(g.plan_start) and year(g.period_end))
+            end
+        end as actual,
+        max(v.value) filter (where v.year = g.stock_baseline_year) as baseline,
+    from grid as g
+    left join mart.plan_values as v on v.region_code = g.region_code and v.indicator_no = g.indicator_no
+    group by g.methodology_version, g.period_end, g.region_code, g.indicator_no, g.kind, g.plan_start,
+        g.stock_baseline_year
+),
+
+scored as (
+    select
+        g.methodology_version,
+        g.period_end,
+        g.region_code,
+        g.level,
+        g.indicator_no,
+        g.kind,
+        a.actual,
+        t.target,
+        safe_div(a.actual, t.target) as completion,
+        case g.kind
+            when 'cumulative' then g.elapsed
+            when 'annual' then 1.0
+            else safe_div(a.baseline + (t.target - a.baseline) * g.elapsed, t.target)
+        end as expected,
+        g.score_cap,
+        g.on_track_ratio,
+        g.lagging_ratio,
+    from grid as g
+    left join actuals as a using (methodology_version, period_end, region_code, indicator_no)
+    left join targets as t using (methodology_version, region_code, indicator_no)
+),
+
+with_status as (
+    select
+        *,
+        100 * least(safe_div(completion, expected), score_cap) as score,
+        case
+            when completion is null or expected is null then null
+            when completion >= on_track_ratio * expected then '正常'
+            when completion >= lagging_ratio * expected then '滞后'
+            else '严重滞后'
+        end as status,
+    from scored
+),
+
+totals as (
+    select
+        methodology_version,
+        period_end,
+        region_code,
+        any_value(level) as level,
+        avg(score) as total_score,
+    from with_status
+    group by all
+),
+
+ranked as (
+    select
+        *,
+        -- Ties share the better rank (1, 2, 2, 4); the city is scored but not ranked.
+        case when level = 'county' and total_score is not null then
+            rank() over (
+                partition by methodology_version, period_end, level = 'county' and total_score is not null
+                order by total_score desc
+            )
+        end as rank,
+    from totals
+),
+
+final as (
+    select
+        s.methodology_version,
+        s.period_end,
+        s.region_code,
+        s.indicator_no,
+        s.kind,
+        s.actual,
+        s.target,
+        s.completion,
+        s.expected,
+        s.score,
+        s.status,
+        r.total_score,
+        r.rank::integer as rank,
+    from with_status as s
+    inner join ranked as r using (methodology_version, period_end, region_code)
+)
+
+select * from final
+order by methodology_version, period_end, region_code, indicator_no

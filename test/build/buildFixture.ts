@@ -1,0 +1,22 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildWarehouse } from '../../pipelines/build/buildWarehouse.ts';
+import { runSqlScript } from '../../pipelines/build/runSqlScript.ts';
+import { REPO_ROOT, readSql } from '../../pipelines/db/sqlFile.ts';
+import { openWarehouse, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+
+/** A fresh warehouse with raw tables filled by a fixture SQL file, built with methodology v1. */
+export async function buildFixtureWarehouse(fixtureSql: string[]): Promise<Warehouse> {
+  const dir = mkdtempSync(join(tmpdir(), 'xw-build-'));
+  const wh = await openWarehouse(join(dir, 'w.duckdb'));
+  await withConnection(wh, async (con) => {
+    await runSqlScript(con, readSql('raw/create_raw.sql'));
+    await runSqlScript(con, readSql('ops/create_ops.sql'));
+    for (const f of fixtureSql) {
+      await runSqlScript(con, readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'build', f), 'utf8'));
+    }
+  });
+  await buildWarehouse(wh, { runId: 'test-run', now: () => new Date('2026-01-31T02:00:00Z') });
+  return wh;
+}
