@@ -127,7 +127,10 @@ scored as (
 with_status as (
     select
         *,
-        100 * least(safe_div(completion, expected), score_cap) as score,
+        -- least() skips NULLs in DuckDB, so a missing ratio must stay missing explicitly.
+        case
+            when safe_div(completion, expected) is not null then 100 * least(completion / expected, score_cap)
+        end as score,
         case
             when completion is null or expected is null then null
             when completion >= on_track_ratio * expected then '正常'

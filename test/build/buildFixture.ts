@@ -7,7 +7,10 @@ import { REPO_ROOT, readSql } from '../../pipelines/db/sqlFile.ts';
 import { openWarehouse, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 
 /** A fresh warehouse with raw tables filled by a fixture SQL file, built with methodology v1. */
-export async function buildFixtureWarehouse(fixtureSql: string[]): Promise<Warehouse> {
+export async function buildFixtureWarehouse(
+  fixtureSql: string[],
+  methodologies?: string[],
+): Promise<Warehouse> {
   const dir = mkdtempSync(join(tmpdir(), 'xw-build-'));
   const wh = await openWarehouse(join(dir, 'w.duckdb'));
   await withConnection(wh, async (con) => {
@@ -17,6 +20,6 @@ export async function buildFixtureWarehouse(fixtureSql: string[]): Promise<Wareh
       await runSqlScript(con, readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'build', f), 'utf8'));
     }
   });
-  await buildWarehouse(wh, { runId: 'test-run', now: () => new Date('2026-01-31T02:00:00Z') });
+  await buildWarehouse(wh, { runId: 'test-run', methodologies, now: () => new Date('2026-01-31T02:00:00Z') });
   return wh;
 }

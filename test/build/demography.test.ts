@@ -18,7 +18,10 @@ const row = (region: string, year: number) => {
 beforeAll(async () => {
   wh = await buildFixtureWarehouse(['five_enterprises.sql']);
   rows = await withConnection(wh, (con) =>
-    queryRows<BusinessDemographyRow>(con, 'select * from mart.business_demography order by year, region_code'),
+    queryRows<BusinessDemographyRow>(
+      con,
+      'select * from mart.business_demography order by year, region_code',
+    ),
   );
 });
 afterAll(() => wh?.close());

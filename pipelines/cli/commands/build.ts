@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { buildWarehouse } from '../../build/buildWarehouse.ts';
+import { openWarehouse, resolveDbPath } from '../../db/warehouse.ts';
+import { dbOption } from '../dbOption.ts';
+import type { CliIo } from '../io.ts';
+import { newRunId } from '../runId.ts';
+
+export function register(program: Command, io: CliIo): void {
+  program
+    .command('build')
+    .description(
+      'build staging, marts, both indices and the "8631" scorecard from what is loaded (runs every check)',
+    )
+    .addOption(dbOption())
+    .option(
+      '-m, --methodology <versions>',
+      'comma-separated methodology versions or JSON files (config/methodology/<v>.json); all coexist in the marts',
+      'v1',
+    )
+    .option('--run-id <id>', 'run id recorded in ops.build_log (default: from the clock)')
+    .action(async (opts: { db?: string; methodology: string; runId?: string }) => {
+      const wh = await openWarehouse(resolveDbPath(opts.db, io.env));
+      try {
+        const summary = await buildWarehouse(wh, {
+          runId: opts.runId ?? newRunId(new Date()),
+          methodologies: opts.methodology.split(',').map((s) => s.trim()),
+          now: () => new Date(),
+          onModel: (r) =>
+            io.stdout.write(
+              `  ${r.model.padEnd(34)} ${String(r.rows).padStart(10)} rows  ${r.checks} checks ok\n`,
+            ),
+        });
+        const idx = Object.entries(summary.indexRows)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ');
+        io.stdout.write(
+          `build ${summary.runId}: ${summary.models.length} models, ${summary.checks} checks passed; index rows: ${idx}\n`,
+        );
+      } finally {
+        wh.close();
+      }
+    });
+}
