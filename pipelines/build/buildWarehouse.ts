@@ -7,7 +7,7 @@ import { loadMethodology } from '../methodology/loadMethodology.ts';
 import type { Methodology } from '../methodology/schema.ts';
 import { loadReferenceTables } from '../reference/loadReference.ts';
 import { orderModels, readModels } from './modelFile.ts';
-import { type ModelRunResult, runModel } from './runModels.ts';
+import { type ModelRunResult, runCheckFiles, runModel } from './runModels.ts';
 import { runSqlScript } from './runSqlScript.ts';
 
 export interface BuildOptions {
@@ -61,14 +61,16 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
       options.onModel?.(r);
     }
     const indexRows: Record<string, number> = {};
+    let indexChecks = 0;
     await inTransaction(con, async () => {
       for (const m of methodologies) {
         const counts = await buildIndices(con, m);
         indexRows[`${m.version}.growth`] = counts.growth;
         indexRows[`${m.version}.vitality`] = counts.vitality;
       }
+      indexChecks = await runCheckFiles(con, 'indices');
     });
-    const checks = results.reduce((s, r) => s + r.checks, 0);
+    const checks = results.reduce((s, r) => s + r.checks, indexChecks);
     await con.run(readSql('ops/insert_build_log.sql'), {
       run_id: options.runId,
       versions: methodologies.map((m) => m.version).join(','),

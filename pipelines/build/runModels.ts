@@ -1,4 +1,7 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { REPO_ROOT } from '../db/sqlFile.ts';
 import { inTransaction, queryRows } from '../db/warehouse.ts';
 import { quoteQualified } from '../db/sqlTemplate.ts';
 import { checkQueries } from './checkSql.ts';
@@ -48,15 +51,37 @@ export async function runModel(con: DuckDBConnection, model: Model): Promise<Mod
     let checks = 0;
     for (const check of model.checks) {
       for (const q of checkQueries(model.name, check)) {
-        const count = await queryRows<{ n: number }>(con, `select count(*)::integer as n from (${q.sql})`);
+        await expectNoRows(con, model.name, q.label, q.sql);
         checks++;
-        if (count[0].n > 0) {
-          const sample = await queryRows(con, `select * from (${q.sql}) limit 5`);
-          throw new CheckFailedError(model.name, q.label, sample, count[0].n);
-        }
       }
     }
+    checks += await runCheckFiles(con, model.name);
     const rows = await queryRows<{ n: number }>(con, `select count(*)::integer as n from ${target}`);
     return { model: model.name, rows: rows[0].n, checks };
   });
+}
+
+/** Runs one check query; throws CheckFailedError naming the model, the check and a sample of offending rows. */
+async function expectNoRows(con: DuckDBConnection, model: string, label: string, sql: string): Promise<void> {
+  const count = await queryRows<{ n: number }>(con, `select count(*)::integer as n from (${sql})`);
+  if (count[0].n > 0) {
+    const sample = await queryRows(con, `select * from (${sql}) limit 5`);
+    throw new CheckFailedError(model, label, sample, count[0].n);
+  }
+}
+
+/**
+ * Runs the hand-written checks in sql/checks/<name>/*.sql (arithmetic identities across rows or models);
+ * each file is a query that must return zero rows. Returns how many ran.
+ */
+export async function runCheckFiles(con: DuckDBConnection, name: string): Promise<number> {
+  const dir = join(REPO_ROOT, 'sql', 'checks', name);
+  if (!existsSync(dir)) return 0;
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
+  for (const f of files) {
+    await expectNoRows(con, name, f.slice(0, -4), readFileSync(join(dir, f), 'utf8'));
+  }
+  return files.length;
 }
