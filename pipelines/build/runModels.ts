@@ -27,10 +27,13 @@ export interface ModelRunResult {
   model: string;
   rows: number;
   checks: number;
+  /** Wall time of materialising the model and running its checks. */
+  ms: number;
 }
 
 /** Materialises one model and runs its checks, all inside one transaction: a failed check leaves nothing. */
 export async function runModel(con: DuckDBConnection, model: Model): Promise<ModelRunResult> {
+  const started = performance.now();
   return inTransaction(con, async () => {
     const target = quoteQualified(model.name);
     const [schema] = model.name.split('.');
@@ -57,7 +60,7 @@ export async function runModel(con: DuckDBConnection, model: Model): Promise<Mod
     }
     checks += await runCheckFiles(con, model.name);
     const rows = await queryRows<{ n: number }>(con, `select count(*)::integer as n from ${target}`);
-    return { model: model.name, rows: rows[0].n, checks };
+    return { model: model.name, rows: rows[0].n, checks, ms: Math.round(performance.now() - started) };
   });
 }
 

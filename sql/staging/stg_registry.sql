@@ -1,5 +1,5 @@
 -- model: staging.stg_registry
--- materialized: view
+-- materialized: table
 -- grain: one row per uscc per snapshot date (as_of); when two files carry the same snapshot date the
 --   later-ingested file wins (a corrected re-extract replaces the earlier one)
 -- depends_on: raw.registry

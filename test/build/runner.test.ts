@@ -73,7 +73,7 @@ describe('model runner', () => {
         const nulls = model('mart.n', '', 'select null::integer as x', '-- check not_null: x');
         await expect(runModel(con, nulls)).rejects.toThrow('not_null(x)');
         const good = await runModel(con, model('mart.g', '', body, '-- check unique: region_code'));
-        expect(good).toEqual({ model: 'mart.g', rows: 2, checks: 1 });
+        expect(good).toMatchObject({ model: 'mart.g', rows: 2, checks: 1 });
       });
     } finally {
       wh.close();

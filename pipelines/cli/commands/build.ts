@@ -27,7 +27,7 @@ export function register(program: Command, io: CliIo): void {
           now: () => new Date(),
           onModel: (r) =>
             io.stdout.write(
-              `  ${r.model.padEnd(34)} ${String(r.rows).padStart(10)} rows  ${r.checks} checks ok\n`,
+              `  ${r.model.padEnd(34)} ${String(r.rows).padStart(10)} rows  ${r.checks} checks ok  ${(r.ms / 1000).toFixed(1)} s\n`,
             ),
         });
         const idx = Object.entries(summary.indexRows)

@@ -1,0 +1,129 @@
+// Server-side rendering: Vega-Lite → Vega → SVG (vega's headless 'none' renderer, no browser) → PNG
+// (resvg with only the shipped font, so every machine draws the same pixels).
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
+import { compile } from 'vega-lite';
+import { FONT_FAMILY, fontFilePaths } from './font.ts';
+import { shippedFontMetrics, type TextItemLike, vegaTextWidth } from './textMetrics.ts';
+import type { NamedChart } from './types.ts';
+
+/** The parts of vega-scenegraph that vega re-exports but its typings omit. */
+interface VegaScenegraphExtras {
+  textMetrics: { width: (item: TextItemLike, text: unknown) => number };
+  resetSVGDefIds: () => void;
+}
+const scenegraph = vega as unknown as VegaScenegraphExtras;
+
+// Once per process: measure text with the shipped font's advance widths (CJK = 1 em) instead of vega's
+// 0.8 em-per-character guess, which clips Chinese labels.
+scenegraph.textMetrics.width = vegaTextWidth(shippedFontMetrics());
+
+/** A Vega-Lite logger (vega-util LoggerInterface) that records instead of printing. */
+export interface CollectingLogger {
+  level(): number;
+  level(_: number): CollectingLogger;
+  error(...args: readonly unknown[]): CollectingLogger;
+  warn(...args: readonly unknown[]): CollectingLogger;
+  info(...args: readonly unknown[]): CollectingLogger;
+  debug(...args: readonly unknown[]): CollectingLogger;
+  messages: { level: 'error' | 'warn'; text: string }[];
+}
+
+export function collectingLogger(): CollectingLogger {
+  let lvl = 2; // vega-util Warn
+  const messages: CollectingLogger['messages'] = [];
+  const logger = {
+    messages,
+    level(_?: number) {
+      if (_ === undefined) return lvl;
+      lvl = _;
+      return logger;
+    },
+    error(...args: readonly unknown[]) {
+      messages.push({ level: 'error', text: args.map(String).join(' ') });
+      return logger;
+    },
+    warn(...args: readonly unknown[]) {
+      messages.push({ level: 'warn', text: args.map(String).join(' ') });
+      return logger;
+    },
+    info() {
+      return logger;
+    },
+    debug() {
+      return logger;
+    },
+  };
+  return logger as CollectingLogger;
+}
+
+/** Compile Vega-Lite to Vega; warnings go to `logger` (default: collected and dropped). */
+export function compileToVega(spec: TopLevelSpec, logger: CollectingLogger = collectingLogger()): vega.Spec {
+  return compile(spec, { logger }).spec;
+}
+
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  // vega tags inline data objects with ids in place; render a copy so the caller's spec stays pristine.
+  const view = new vega.View(vega.parse(compileToVega(structuredClone(spec))), { renderer: 'none' });
+  try {
+    // Clip-path and gradient ids count up per process; reset so the same spec gives the same bytes.
+    scenegraph.resetSVGDefIds();
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Rasterise an SVG at `scale`× with only the shipped font (no system fonts: identical everywhere). */
+export function renderPng(svg: string, scale = 2): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: fontFilePaths(),
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+    },
+    shapeRendering: 2,
+    textRendering: 1,
+    logLevel: 'off',
+  });
+  return resvg.render().asPng();
+}
+
+export interface ChartFiles {
+  id: string;
+  /** Paths of the written files. */
+  vl: string;
+  svg: string;
+  png: string;
+}
+
+async function writeAtomic(path: string, data: string | Buffer): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+/** Write `<id>.vl.json`, `<id>.svg` and a 2× `<id>.png` per chart into `dir` (created if missing). */
+export async function writeChartFiles(charts: readonly NamedChart[], dir: string): Promise<ChartFiles[]> {
+  await mkdir(dir, { recursive: true });
+  const out: ChartFiles[] = [];
+  for (const chart of charts) {
+    const files = {
+      id: chart.id,
+      vl: join(dir, `${chart.id}.vl.json`),
+      svg: join(dir, `${chart.id}.svg`),
+      png: join(dir, `${chart.id}.png`),
+    };
+    const svg = await renderSvg(chart.spec);
+    await writeAtomic(files.vl, `${JSON.stringify(chart.spec, null, 2)}\n`);
+    await writeAtomic(files.svg, svg);
+    await writeAtomic(files.png, renderPng(svg));
+    out.push(files);
+  }
+  return out;
+}

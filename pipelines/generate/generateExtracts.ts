@@ -1,0 +1,182 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCALE_FACTORS, type Scale } from './calibration.ts';
+import { type Column, headerOf, INDICATOR_COLUMNS, PLAN_COLUMNS, REGISTRY_COLUMNS } from './columns.ts';
+import { dayOf } from './dates.ts';
+import { usccOf } from './entityIdentity.ts';
+import { KIND } from './entityTable.ts';
+import {
+  indicatorFields,
+  planFields,
+  type RowContext,
+  registryFields,
+  sectionLetters,
+} from './extractRows.ts';
+import { type ExtractKind, FaultInjector, type FaultRecord } from './faultInjector.ts';
+import { loadGeneratorReference } from './generatorReference.ts';
+import { IndicatorModel } from './indicatorModel.ts';
+import { CsvWriter, type Encoding, type RowWriter } from './lineWriter.ts';
+import { convertCsvToParquet } from './parquetConvert.ts';
+import { PLAN_YEARS, planValues } from './planRows.ts';
+import { createRng } from './random.ts';
+import { simulateRegister, type YearStats } from './simulateRegister.ts';
+import { XlsxWriter } from './xlsxWriter.ts';
+
+export type OutputFormat = 'csv' | 'xlsx' | 'parquet';
+
+export interface GenerateOptions {
+  scale: Scale;
+  seed: number;
+  outDir: string;
+  from: number;
+  to: number;
+  format: OutputFormat;
+  encoding: Encoding;
+  /** Fault rate per row, 0 = clean. */
+  dirty: number;
+  referenceDir?: string;
+}
+
+export interface GeneratedFile {
+  file: string;
+  kind: ExtractKind | 'faults';
+  rows: number;
+}
+
+export interface GenerateResult {
+  files: GeneratedFile[];
+  faults: number;
+  entities: number;
+  stats: YearStats[];
+}
+
+/** Random streams: separate so e.g. adding faults never changes the clean values. */
+const STREAM = { register: 0, indicators: 1, plan: 2, faults: 3, faultFiles: 4 } as const;
+
+/** Checks option combinations; returns a message for the analyst or null. */
+export function checkGenerateOptions(o: GenerateOptions): string | null {
+  if (!(o.scale in SCALE_FACTORS)) return `未知规模 --scale ${o.scale} (tiny|city|province)`;
+  if (!Number.isInteger(o.from) || !Number.isInteger(o.to) || o.from < 2013 || o.to > 2030 || o.from > o.to)
+    return `年份范围无效 --from ${o.from} --to ${o.to} (2013 ≤ from ≤ to ≤ 2030)`;
+  if (!(o.dirty >= 0 && o.dirty <= 0.5)) return `--dirty 应在 0 到 0.5 之间: ${o.dirty}`;
+  if (o.dirty > 0 && o.format !== 'csv') return '--dirty 只支持 --format csv (行号按 CSV 物理行计)';
+  if (o.encoding === 'gbk' && o.format !== 'csv') return '--encoding gbk 只适用于 CSV';
+  if (!Number.isInteger(o.seed) || o.seed < 0) return `--seed 应为非负整数: ${o.seed}`;
+  return null;
+}
+
+/**
+ * Writes registry snapshots, enterprise indicators and plan reports for a synthetic Huzhou into
+ * `outDir` (see pipelines/generate/README.md). Same options ⇒ byte-identical files.
+ */
+export async function generateExtracts(o: GenerateOptions): Promise<GenerateResult> {
+  const problem = checkGenerateOptions(o);
+  if (problem) throw new Error(problem);
+  const ref = loadGeneratorReference(o.referenceDir);
+  mkdirSync(o.outDir, { recursive: true });
+  const endYear = Math.max(o.to, PLAN_YEARS[PLAN_YEARS.length - 1]);
+  const reg = simulateRegister(
+    { scale: SCALE_FACTORS[o.scale], endYear, ref },
+    createRng(o.seed, STREAM.register),
+  );
+  const t = reg.table;
+  const uscc = new Array<string>(t.size);
+  for (let i = 0; i < t.size; i++) uscc[i] = usccOf(t, i, reg.regionCodes, o.seed);
+  const ctx: RowContext = { table: t, uscc, regionCodes: reg.regionCodes, ref, seed: o.seed };
+  const sections = sectionLetters(ref);
+
+  const faults: FaultRecord[] = [];
+  const faultRng = createRng(o.seed, STREAM.faults);
+  const years: number[] = [];
+  for (let y = o.from; y <= o.to; y++) years.push(y);
+  // Whole-file faults: one registry and one indicators file in 元, one registry file cut short.
+  const pickRng = createRng(o.seed, STREAM.faultFiles);
+  const dirty = o.dirty > 0;
+  const yuanRegistry = dirty ? years[pickRng.int(years.length)] : -1;
+  const yuanIndicators = dirty ? years[pickRng.int(years.length)] : -1;
+  let truncated = dirty ? years[pickRng.int(years.length)] : -1;
+  if (dirty && truncated === yuanRegistry && years.length > 1)
+    truncated = years[(years.indexOf(truncated) + 1) % years.length];
+
+  const files: GeneratedFile[] = [];
+  const open = (
+    base: string,
+    kind: ExtractKind,
+    columns: Column[],
+    asOfYear: number,
+    yuan: boolean,
+    truncate: boolean,
+  ) => {
+    const ext = o.format === 'xlsx' ? 'xlsx' : 'csv';
+    const file = `${base}.${ext}`;
+    const path = join(o.outDir, o.format === 'parquet' ? `${base}.parquet-src.csv` : file);
+    const writer: RowWriter =
+      o.format === 'xlsx' ? new XlsxWriter(path, base, columns) : new CsvWriter(path, o.encoding);
+    writer.row(columns.map((c) => headerOf(c, yuan)));
+    const inj = new FaultInjector(writer, {
+      file,
+      kind,
+      columns,
+      rate: o.dirty,
+      rng: faultRng,
+      asOfYear,
+      truncateLast: truncate,
+      faults,
+    });
+    if (yuan) inj.recordYuanHeader();
+    let rows = 0;
+    return {
+      row: (fields: string[]) => {
+        inj.row(fields);
+        rows++;
+      },
+      close: async () => {
+        inj.finish();
+        await writer.close();
+        if (o.format === 'parquet') {
+          await convertCsvToParquet(path, join(o.outDir, `${base}.parquet`));
+          rmSync(path);
+          files.push({ file: `${base}.parquet`, kind, rows });
+        } else files.push({ file, kind, rows });
+      },
+    };
+  };
+
+  const model = new IndicatorModel(t, ref, createRng(o.seed, STREAM.indicators));
+  for (let year = 2013; year <= o.to; year++) {
+    const write = year >= o.from;
+    if (write) {
+      const asOf = dayOf(year, 12, 31);
+      const base = `registry_${year}-12-31`;
+      const out = open(base, 'registry', REGISTRY_COLUMNS, year, year === yuanRegistry, year === truncated);
+      for (let i = 0; i < t.size; i++)
+        if (t.cols.est[i] <= asOf) out.row(registryFields(ctx, sections, i, asOf, year === yuanRegistry));
+      await out.close();
+    }
+    const ind = write
+      ? open(`indicators_${year}`, 'indicators', INDICATOR_COLUMNS, year, year === yuanIndicators, false)
+      : null;
+    model.advance(year, (i, f) => ind?.row(indicatorFields(ctx, i, year, f, year === yuanIndicators)));
+    await ind?.close();
+  }
+
+  const plan = planValues(ref, createRng(o.seed, STREAM.plan));
+  for (let k = 0; k < PLAN_YEARS.length; k++) {
+    const out = open(`plan_${PLAN_YEARS[k]}`, 'plan', PLAN_COLUMNS, PLAN_YEARS[k], false, false);
+    for (const v of plan[k]) out.row(planFields(v));
+    await out.close();
+  }
+
+  if (dirty) {
+    const w = new CsvWriter(join(o.outDir, 'faults.csv'), 'utf8');
+    w.row(['file', 'line', 'column', 'fault']);
+    const order = new Map(files.map((f, k) => [f.file, k]));
+    faults.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
+    for (const f of faults) w.row([f.file, String(f.line), f.column, f.fault]);
+    await w.close();
+    files.push({ file: 'faults.csv', kind: 'faults', rows: faults.length });
+  }
+  let entities = 0;
+  for (let i = 0; i < t.size; i++) if (t.cols.kind[i] !== KIND.individual) entities++;
+  return { files, faults: faults.length, entities, stats: reg.stats };
+}

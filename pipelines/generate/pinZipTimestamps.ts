@@ -1,0 +1,47 @@
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+/** 2020-01-01 00:00 in MS-DOS format: date = (year−1980)<<9 | month<<5 | day, time = 0. */
+const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
+const DOS_TIME = 0;
+
+/**
+ * Sets every entry's timestamp in a zip (an .xlsx) to a fixed date, in place: exceljs's archiver
+ * stamps some entries with the wall clock, which would make the workbook differ between runs.
+ * Reads only the central directory and writes 4 bytes per header; the file is never loaded whole.
+ */
+export function pinZipTimestamps(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    const size = fstatSync(fd).size;
+    const tailLen = Math.min(size, 65_557);
+    const tail = Buffer.alloc(tailLen);
+    readSync(fd, tail, 0, tailLen, size - tailLen);
+    let e = tailLen - 22;
+    while (e >= 0 && tail.readUInt32LE(e) !== EOCD) e--;
+    if (e < 0) throw new Error(`${path}: not a zip file (no end of central directory)`);
+    const cdSize = tail.readUInt32LE(e + 12);
+    const cdOffset = tail.readUInt32LE(e + 16);
+    if (cdOffset === 0xffffffff) throw new Error(`${path}: zip64 workbooks are not supported here`);
+    const cd = Buffer.alloc(cdSize);
+    readSync(fd, cd, 0, cdSize, cdOffset);
+    const stamp = Buffer.alloc(4);
+    stamp.writeUInt16LE(DOS_TIME, 0);
+    stamp.writeUInt16LE(DOS_DATE, 2);
+    const local = Buffer.alloc(4);
+    for (let p = 0; p + 46 <= cdSize && cd.readUInt32LE(p) === CENTRAL; ) {
+      cd.writeUInt16LE(DOS_TIME, p + 12);
+      cd.writeUInt16LE(DOS_DATE, p + 14);
+      const localOffset = cd.readUInt32LE(p + 42);
+      readSync(fd, local, 0, 4, localOffset);
+      if (local.readUInt32LE(0) !== LOCAL) throw new Error(`${path}: bad local header at ${localOffset}`);
+      writeSync(fd, stamp, 0, 4, localOffset + 10);
+      p += 46 + cd.readUInt16LE(p + 28) + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+    }
+    writeSync(fd, cd, 0, cdSize, cdOffset);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,189 @@
+// Every chart the report emits: valid against vega-lite's own JSON schema, compiles without a single
+// Vega-Lite warning, hides cells under the publication threshold, and is byte-identical when rebuilt.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { TopLevelSpec } from 'vega-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collectingLogger, compileToVega } from '../../pipelines/charts/render.ts';
+import { buildReportCharts } from '../../pipelines/charts/reportCharts.ts';
+import type { NamedChart } from '../../pipelines/charts/types.ts';
+import { fixtureChartData, SUPPRESSED_CELL } from '../fixtures/chartData.ts';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const require = createRequire(import.meta.url);
+
+const EXPECTED_IDS = [
+  'growth-trend',
+  'growth-modules',
+  'growth-indicators',
+  'growth-ranking',
+  'vitality-trend',
+  'vitality-modules',
+  'vitality-ranking',
+  'demography-flows',
+  'demography-survival',
+  'plan-scorecard',
+  'plan-progress',
+];
+
+const cityCharts = buildReportCharts(fixtureChartData());
+const countyCharts = buildReportCharts(fixtureChartData({ countyCode: '330503' }));
+const allCharts: [string, NamedChart][] = [
+  ...cityCharts.map((c): [string, NamedChart] => [`city/${c.id}`, c]),
+  ...countyCharts.map((c): [string, NamedChart] => [`330503/${c.id}`, c]),
+];
+
+let validate: ValidateFunction;
+beforeAll(() => {
+  const schema = JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8'));
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addFormat('color-hex', /^#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i);
+  validate = ajv.compile(schema); // ~2 s: once for the file
+});
+
+/** All inline data rows of a spec, at any depth of layering. */
+function dataValues(spec: unknown): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      const obj = node as Record<string, unknown>;
+      const data = obj.data as { values?: unknown } | undefined;
+      if (data && Array.isArray(data.values)) out.push(...(data.values as Record<string, unknown>[]));
+      for (const [k, v] of Object.entries(obj)) if (k !== 'data') visit(v);
+    }
+  };
+  visit(spec);
+  return out;
+}
+
+describe('report chart list', () => {
+  it('is the fixed ordered list, with sections in report order and Chinese titles', () => {
+    expect(cityCharts.map((c) => c.id)).toEqual(EXPECTED_IDS);
+    expect(countyCharts.map((c) => c.id)).toEqual(EXPECTED_IDS);
+    const sectionOrder = ['growth', 'ranking', 'vitality', 'demography', 'plan'];
+    const idx = cityCharts.map((c) => sectionOrder.indexOf(c.section));
+    expect(idx).toEqual([...idx].sort((a, b) => a - b));
+    for (const c of [...cityCharts, ...countyCharts]) expect(c.title).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('county report titles name the county', () => {
+    const trend = countyCharts.find((c) => c.id === 'growth-trend')!;
+    expect(trend.title).toBe('湖州市与南浔区小微企业成长指数走势（2017—2020年）');
+    expect(countyCharts.find((c) => c.id === 'demography-flows')!.title).toContain('南浔区');
+  });
+
+  it('rejects a county code that is not a county', () => {
+    expect(() => buildReportCharts(fixtureChartData({ countyCode: '999999' }))).toThrow(/未知区县代码/);
+    expect(() => buildReportCharts(fixtureChartData({ countyCode: '330500' }))).toThrow(/未知区县代码/);
+  });
+});
+
+describe('schema check', () => {
+  it('is not vacuous: an invalid spec fails', () => {
+    expect(validate({ mark: 'bars', encoding: { x: { field: 'a', type: 'quantitativ' } } })).toBe(false);
+  });
+});
+
+describe.each(allCharts)('%s', (_name, chart) => {
+  it('validates against the vega-lite JSON schema', () => {
+    const ok = validate(chart.spec);
+    expect(ok ? [] : validate.errors?.slice(0, 5)).toEqual([]);
+  });
+
+  it('compiles with no Vega-Lite warning or error', () => {
+    const logger = collectingLogger();
+    compileToVega(chart.spec, logger);
+    expect(logger.messages).toEqual([]);
+  });
+});
+
+describe('publication rule (methodology §6)', () => {
+  it('the n_enterprises = 2 cell (南浔区 growth total 2020) is in no chart data', () => {
+    const data = fixtureChartData();
+    const cell = data.growth.find(
+      (r) =>
+        r.region_code === SUPPRESSED_CELL.region_code &&
+        r.year === SUPPRESSED_CELL.year &&
+        r.level === SUPPRESSED_CELL.level,
+    )!;
+    expect(cell.n_enterprises).toBe(2);
+    for (const charts of [cityCharts, countyCharts]) {
+      for (const id of ['growth-trend', 'growth-ranking']) {
+        const spec = charts.find((c) => c.id === id)!.spec;
+        const rows = dataValues(spec);
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.some((r) => r.region_code === '330503' && r.year === 2020)).toBe(false);
+        // In the ranking (all rows are 2020), 南浔区 is absent altogether.
+        if (id === 'growth-ranking') expect(rows.some((r) => r.region_code === '330503')).toBe(false);
+        expect((spec as { usermeta?: { suppressedCells?: number } }).usermeta?.suppressedCells).toBe(1);
+        expect(spec.description).toContain('1 个数值因企业数少于 3 家未予显示');
+      }
+    }
+  });
+
+  it('the other 南浔区 growth totals are charted (only the small cell goes)', () => {
+    const spec = cityCharts.find((c) => c.id === 'growth-trend')!.spec;
+    const years = dataValues(spec)
+      .filter((r) => r.region_code === '330503')
+      .map((r) => r.year);
+    expect(years).toEqual([2017, 2018, 2019]);
+  });
+
+  it('charts without small cells report zero suppressed and no footnote', () => {
+    const spec = cityCharts.find((c) => c.id === 'vitality-trend')!.spec as TopLevelSpec & {
+      usermeta: { suppressedCells: number };
+    };
+    expect(spec.usermeta.suppressedCells).toBe(0);
+    expect(spec.description).not.toContain('未予显示');
+  });
+
+  it('demography hides a births count under the threshold and the net change built from it', () => {
+    const data = fixtureChartData();
+    const demography = data.demography.map((r) =>
+      r.region_code === '330500' && r.year === 2018 ? { ...r, births: 2 } : r,
+    );
+    const charts = buildReportCharts({ ...data, demography });
+    const rows = dataValues(charts.find((c) => c.id === 'demography-flows')!.spec);
+    const y2018 = rows.filter((r) => r.year === 2018).map((r) => r.measure);
+    expect(y2018).toEqual(['注销吊销']);
+  });
+});
+
+describe('determinism', () => {
+  it('building twice gives identical JSON', () => {
+    const again = buildReportCharts(fixtureChartData());
+    expect(JSON.stringify(again)).toBe(JSON.stringify(cityCharts));
+  });
+
+  it('row order of the input does not change the output', () => {
+    const data = fixtureChartData();
+    const reversed = {
+      ...data,
+      growth: [...data.growth].reverse(),
+      vitality: [...data.vitality].reverse(),
+      demography: [...data.demography].reverse(),
+      scorecard: [...data.scorecard].reverse(),
+      regions: [...data.regions].reverse(),
+      indexMeta: [...data.indexMeta].reverse(),
+      planIndicators: [...data.planIndicators].reverse(),
+    };
+    expect(JSON.stringify(buildReportCharts(reversed))).toBe(JSON.stringify(cityCharts));
+  });
+});
+
+describe('empty marts', () => {
+  it('still build schema-valid, warning-free specs (a first run before any data)', () => {
+    const data = fixtureChartData({ growth: [], vitality: [], demography: [], scorecard: [] });
+    for (const chart of buildReportCharts(data)) {
+      expect(validate(chart.spec), chart.id).toBe(true);
+      const logger = collectingLogger();
+      compileToVega(chart.spec, logger);
+      expect(logger.messages, chart.id).toEqual([]);
+    }
+  });
+});
