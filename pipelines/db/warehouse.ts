@@ -25,10 +25,15 @@ const open = new Map<string, { wh: Warehouse; refs: number }>();
 export async function openWarehouse(path: string, options: { readOnly?: boolean } = {}): Promise<Warehouse> {
   const readOnly = options.readOnly ?? false;
   const key = `${resolve(path)}|${readOnly ? 'ro' : 'rw'}`;
-  const cached = open.get(key);
+  // A read-only caller may share a read-write instance already open on the same file (never a second
+  // instance); the reverse cannot be served, so it fails clearly instead of risking the file.
+  const cached = open.get(key) ?? (readOnly ? open.get(`${resolve(path)}|rw`) : undefined);
   if (cached) {
     cached.refs++;
     return cached.wh;
+  }
+  if (!readOnly && open.has(`${resolve(path)}|ro`)) {
+    throw new Error(`${path} is open read-only in this process; close it before opening it for writing`);
   }
   if (!readOnly && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdent, substitute } from '../db/sqlTemplate.ts';
 import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
+import { quoteIdent, substitute } from '../db/sqlTemplate.ts';
+import { queryRows } from '../db/warehouse.ts';
 
 export const REFERENCE_DIR = join(REPO_ROOT, 'data', 'reference');
 
@@ -36,4 +37,10 @@ function codeColumnTypes(path: string): string {
   const columns = header.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
   const entries = columns.filter(isCodeColumn).map((c) => `'${c.replaceAll("'", "''")}': 'VARCHAR'`);
   return entries.length === 0 ? '' : `, types = {${entries.join(', ')}}`;
+}
+
+/** Loads the reference tables into a warehouse that has none yet (ingest checks codes against them). */
+export async function ensureReferenceTables(con: DuckDBConnection): Promise<void> {
+  const loaded = await queryRows(con, readSql('ref/reference_loaded.sql'));
+  if (loaded.length === 0) await loadReferenceTables(con);
 }

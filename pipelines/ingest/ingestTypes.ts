@@ -1,0 +1,45 @@
+import type { ExtractFormat } from './detectFormat.ts';
+import type { ExtractKind } from './extractKinds.ts';
+
+export type IngestStatus = 'loaded' | 'rejected' | 'skipped_duplicate';
+
+/** What happened to one file; the same figures are in ops.ingest_log. read = loaded + quarantined + dropped. */
+export interface IngestFileResult {
+  file: string;
+  sha256: string;
+  kind: ExtractKind | null;
+  format: ExtractFormat | null;
+  encoding: string | null;
+  as_of: string | null;
+  status: IngestStatus;
+  rows_read: number;
+  rows_loaded: number;
+  rows_quarantined: number;
+  rows_dropped: number;
+  /** loaded with a failed USCC check digit (data-contract.md §4) */
+  rows_flagged: number;
+  message: string;
+}
+
+export type IngestStage = 'hashing' | 'converting' | 'staging' | 'validating' | 'loading' | 'done';
+
+export interface IngestProgress {
+  file: string;
+  index: number;
+  total: number;
+  stage: IngestStage;
+}
+
+export interface IngestOptions {
+  /** force the extract kind instead of detecting it from the headers */
+  kind?: ExtractKind;
+  runId?: string;
+  /** the clock, injected (ops.ingest_log.ingested_at) */
+  now: () => Date;
+  onProgress?: (p: IngestProgress) => void;
+  /**
+   * Called inside the load transaction after each write step ('raw', 'quarantine', 'log'); throwing rolls the
+   * file back. Tests use it to prove a file loads all or nothing.
+   */
+  onStep?: (step: 'raw' | 'quarantine' | 'log', file: string) => void;
+}

@@ -1,0 +1,72 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readSql } from '../db/sqlFile.ts';
+import { queryRows } from '../db/warehouse.ts';
+import type { Methodology } from '../methodology/schema.ts';
+import type {
+  BuildInfo,
+  IngestSource,
+  MethodologySummary,
+  QuarantineReason,
+  RevisionRow,
+} from './reportMeta.ts';
+import { tableExists } from './tableExists.ts';
+
+export interface WarehouseProvenance {
+  build: BuildInfo | null;
+  sources: IngestSource[];
+  quarantine: QuarantineReason[];
+  revisions: RevisionRow[];
+  /** as_of of the latest loaded file up to the following year, the default report date. */
+  latestAsOf: string | null;
+}
+
+function asText(row: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(row))
+    out[k] = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return out;
+}
+
+/** Reads the data appendix (ingest log, quarantine, build, revisions); optional tables are skipped when absent. */
+export async function loadWarehouseProvenance(
+  con: DuckDBConnection,
+  version: string,
+  year: number,
+): Promise<WarehouseProvenance> {
+  const hasIngest = await tableExists(con, 'ops', 'ingest_log');
+  const sources = hasIngest ? await queryRows<IngestSource>(con, readSql('report/ingest_sources.sql')) : [];
+  const latest = hasIngest
+    ? await queryRows<{ as_of: string | null }>(con, readSql('report/latest_as_of.sql'), { year })
+    : [];
+  const quarantine = (await tableExists(con, 'ops', 'quarantine'))
+    ? await queryRows<QuarantineReason>(con, readSql('report/quarantine_summary.sql'))
+    : [];
+  const buildRows = (await tableExists(con, 'ops', 'build_log'))
+    ? await queryRows(con, readSql('report/latest_build.sql'), { version })
+    : [];
+  const revisions = (await tableExists(con, 'mart', 'revisions'))
+    ? (await queryRows(con, readSql('report/revisions.sql'))).map(asText)
+    : [];
+  return {
+    build: buildRows[0] ? asText(buildRows[0]) : null,
+    sources,
+    quarantine,
+    revisions,
+    latestAsOf: latest[0]?.as_of ?? null,
+  };
+}
+
+/** The parts of the methodology file the report prints. */
+export function summariseMethodology(m: Methodology): MethodologySummary {
+  return {
+    version: m.version,
+    titleZh: m.title_zh,
+    baseYear: m.base_year,
+    planStart: m.plan.start,
+    planEndYear: m.plan.end_year,
+    minEnterprises: m.publication.min_enterprises,
+    weightsNoteZh: m.weights_note_zh,
+    growthNameZh: m.indices.growth.name_zh,
+    vitalityNameZh: m.indices.vitality.name_zh,
+  };
+}

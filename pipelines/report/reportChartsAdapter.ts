@@ -1,0 +1,27 @@
+import type { ChartData } from '../charts/chartData.ts';
+import { namespaceSvgIds } from './namespaceSvgIds.ts';
+import type { RenderedChart } from './reportMeta.ts';
+
+/** How the report gets its charts: injected so model and template tests need no vega. */
+export interface ChartRenderer {
+  /** Charts of the report, rendered to SVG strings, and a writer for their .vl.json/.svg/.png files. */
+  render(data: ChartData): Promise<{ charts: RenderedChart[]; write(dir: string): Promise<unknown> }>;
+}
+
+/** The real renderer: the charts module's specs, rendered server-side by vega (loaded on first use). */
+export const vegaChartRenderer: ChartRenderer = {
+  async render(data) {
+    const { buildReportCharts } = await import('../charts/reportCharts.ts');
+    const { renderSvg, writeChartFiles } = await import('../charts/render.ts');
+    const named = buildReportCharts(data);
+    const charts: RenderedChart[] = [];
+    for (const c of named)
+      charts.push({
+        id: c.id,
+        title: c.title,
+        section: c.section,
+        svg: namespaceSvgIds(await renderSvg(c.spec), `c-${c.id}`),
+      });
+    return { charts, write: (dir: string) => writeChartFiles(named, dir) };
+  },
+};

@@ -1,0 +1,63 @@
+// Inputs of the report besides the chart data: provenance, methodology text, rendered charts, font.
+
+export interface IngestSource {
+  file: string;
+  sha256: string;
+  kind: string;
+  format: string;
+  encoding: string;
+  as_of: string;
+  rows_read: number;
+  rows_loaded: number;
+  rows_quarantined: number;
+  rows_dropped: number;
+  status: string;
+  run_id: string;
+}
+
+export interface QuarantineReason {
+  reason: string;
+  rows: number;
+  files: number;
+}
+
+/** One row of ops.build_log as plain strings (the table is the lead's; unknown columns are kept as text). */
+export type BuildInfo = Record<string, string>;
+
+/** One row of mart.revisions as plain strings (optional table). */
+export type RevisionRow = Record<string, string>;
+
+export interface RenderedChart {
+  id: string;
+  title: string;
+  section: string;
+  svg: string;
+}
+
+export interface MethodologySummary {
+  version: string;
+  titleZh: string;
+  baseYear: number;
+  planStart: string;
+  planEndYear: number;
+  minEnterprises: number;
+  weightsNoteZh: string;
+  growthNameZh: string;
+  vitalityNameZh: string;
+}
+
+export interface ReportMeta {
+  /** ISO date printed on the cover; an input so re-runs are byte-identical. */
+  reportDate: string;
+  methodology: MethodologySummary;
+  build: BuildInfo | null;
+  sources: IngestSource[];
+  quarantine: QuarantineReason[];
+  revisions: RevisionRow[];
+  charts: RenderedChart[];
+  /** `@font-face` rule embedding the shipped CJK font, or '' (tests of the model). */
+  fontCss: string;
+  fontFamily: string;
+  /** Drop-reason code → Chinese label (dropped-reasons.csv); unknown codes print as they are. */
+  droppedReasonLabels: Record<string, string>;
+}

@@ -1,0 +1,15 @@
+/**
+ * A run id from the injected clock (UTC, to the second) and an injected random suffix, so ids sort by start
+ * time and two runs in the same second still differ. Example: makeRunId(new Date('2026-01-30T18:00:00Z'), 'ab12')
+ * → '20260130T180000-ab12'.
+ */
+export function makeRunId(now: Date, suffix: string): string {
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, '')
+    .replace(/[-:]/g, '');
+  return `${stamp}-${suffix}`;
+}
+
+/** Run ids appear in file names; this is the shape we accept from the command line. */
+export const RUN_ID_PATTERN = /^\d{8}T\d{6}-[0-9a-z]{1,16}$/;

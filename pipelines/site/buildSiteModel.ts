@@ -1,0 +1,112 @@
+import type { ChartData } from '../charts/chartData.ts';
+import { formatIndex, formatScore } from '../charts/format.ts';
+import type { NamedChart } from '../charts/types.ts';
+import { demographySentence } from '../report/buildDemographySection.ts';
+import { indexHeadline, indexLookup } from '../report/buildIndexSection.ts';
+import { countCell } from '../report/formatCell.ts';
+import { buildReportContext } from '../report/reportContext.ts';
+import type { MethodologySummary } from '../report/reportMeta.ts';
+import { latestScorecardPeriod } from '../report/scorecardPeriod.ts';
+import { chartDataForYear, siteYears } from './chartDataForYear.ts';
+import { responsiveSpec } from './responsiveSpec.ts';
+import type { SiteModel, SitePage, SiteYear } from './siteModel.ts';
+
+export interface SiteInputs {
+  /** Chart data for the latest year (all earlier rows included). */
+  data: ChartData;
+  methodology: MethodologySummary;
+  runId: string;
+  fontFamily: string;
+  /** Year selected when a page opens; default the latest. */
+  year?: number;
+  buildCharts: (data: ChartData) => NamedChart[];
+}
+
+export const SITE_SECTIONS = [
+  { id: 'growth', title: '小微企业成长指数' },
+  { id: 'ranking', title: '区县排序' },
+  { id: 'vitality', title: '新设小微企业活力指数' },
+  { id: 'demography', title: '企业人口' },
+  { id: 'plan', title: '“8631”计划进度' },
+];
+
+function siteYear(inputs: SiteInputs, year: number, countyCode?: string): SiteYear {
+  const data = chartDataForYear(inputs.data, year, countyCode);
+  const ctx = buildReportContext(data, {
+    reportDate: '',
+    methodology: inputs.methodology,
+    build: null,
+    sources: [],
+    quarantine: [],
+    revisions: [],
+    charts: [],
+    fontCss: '',
+    fontFamily: inputs.fontFamily,
+    droppedReasonLabels: {},
+  });
+  const focus = ctx.focus.region_code;
+  const demo = data.demography.find((r) => r.year === year && r.region_code === focus);
+  const period = latestScorecardPeriod(ctx);
+  const plan = data.scorecard.find((r) => r.period_end === period && r.region_code === focus);
+  const dash = '—';
+  return {
+    year,
+    headlines: [
+      indexHeadline(ctx, 'growth'),
+      indexHeadline(ctx, 'vitality'),
+      demographySentence(year, ctx.subject, demo),
+    ],
+    figures: [
+      {
+        label: inputs.methodology.growthNameZh,
+        value: formatIndex(indexLookup(ctx, 'growth').value(year, focus, 'total')),
+      },
+      {
+        label: inputs.methodology.vitalityNameZh,
+        value: formatIndex(indexLookup(ctx, 'vitality').value(year, focus, 'total')),
+      },
+      { label: '年末在营企业（家）', value: demo ? countCell(demo.active).text : dash },
+      { label: '当年新设企业（家）', value: demo ? countCell(demo.births).text : dash },
+      { label: '“8631”计划综合得分', value: formatScore(plan?.total_score ?? null) },
+    ],
+    charts: inputs
+      .buildCharts(data)
+      .map((c) => ({ id: c.id, title: c.title, section: c.section, spec: responsiveSpec(c.spec) })),
+  };
+}
+
+/** The dashboard as data: one page for the city and one per county, each with every year's charts (pure). */
+export function buildSiteModel(inputs: SiteInputs): SiteModel {
+  const years = siteYears(inputs.data);
+  const city = inputs.data.regions.find((r) => r.level === 'city');
+  if (!city) throw new Error('ref.regions 中没有市级行 (no city row in ref.regions)');
+  const counties = inputs.data.regions.filter((r) => r.level === 'county');
+  const cityPage: SitePage = {
+    file: 'index.html',
+    dataFile: 'data/city.js',
+    regionCode: city.region_code,
+    title: `${city.name_zh}小微企业发展指数`,
+    years: years.map((y) => siteYear(inputs, y)),
+  };
+  const countyPages: SitePage[] = counties.map((c) => ({
+    file: `county-${c.region_code}.html`,
+    dataFile: `data/county-${c.region_code}.js`,
+    regionCode: c.region_code,
+    title: `${city.name_zh}${c.name_zh}小微企业发展指数`,
+    years: years.map((y) => siteYear(inputs, y, c.region_code)),
+  }));
+  const latest = years.at(-1) ?? inputs.data.year;
+  return {
+    cityName: city.name_zh,
+    methodologyVersion: inputs.methodology.version,
+    runId: inputs.runId,
+    defaultYear: inputs.year && years.includes(inputs.year) ? inputs.year : latest,
+    nav: [
+      { file: 'index.html', label: `${city.name_zh}（全市）` },
+      ...counties.map((c) => ({ file: `county-${c.region_code}.html`, label: c.name_zh })),
+    ],
+    pages: [cityPage, ...countyPages],
+    fontFamily: inputs.fontFamily,
+    sections: SITE_SECTIONS,
+  };
+}

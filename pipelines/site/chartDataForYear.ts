@@ -1,0 +1,26 @@
+import type { ChartData } from '../charts/chartData.ts';
+
+/** The chart data as a report for `year` (and optionally one county) would see it: rows up to that year. */
+export function chartDataForYear(all: ChartData, year: number, countyCode?: string): ChartData {
+  const upTo = <T extends { year: number }>(rows: T[]) => rows.filter((r) => r.year <= year);
+  const { countyCode: _ignored, ...rest } = all;
+  return {
+    ...rest,
+    ...(countyCode ? { countyCode } : {}),
+    year,
+    demography: upTo(all.demography),
+    growth: upTo(all.growth),
+    vitality: upTo(all.vitality),
+    scorecard: all.scorecard.filter((r) => r.period_end <= `${year}-12-31`),
+  };
+}
+
+/** Years a reader can pick: those after the base year with a growth or vitality total in the marts. */
+export function siteYears(all: ChartData): number[] {
+  const years = new Set(
+    [...all.growth, ...all.vitality]
+      .filter((r) => r.level === 'total' && r.year > all.baseYear)
+      .map((r) => r.year),
+  );
+  return [...years].sort((a, b) => a - b);
+}

@@ -1,0 +1,9 @@
+-- Row accounting of one validated file: read = loaded + quarantined + dropped; flagged ⊂ loaded.
+select
+    count(*)::bigint as rows_read,
+    count(*) filter (where outcome = 'loaded')::bigint as rows_loaded,
+    count(*) filter (where outcome = 'quarantined')::bigint as rows_quarantined,
+    count(*) filter (where outcome = 'dropped')::bigint as rows_dropped,
+    count(*) filter (where outcome = 'loaded' and not uscc_check_ok)::bigint as rows_flagged,
+    max(as_of_on) as as_of
+from _xw_checked

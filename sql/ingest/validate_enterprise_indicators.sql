@@ -1,0 +1,115 @@
+-- Validates staged enterprise annual indicators (_xw_fields) against data-contract.md §2 and §5.
+-- Grain: one row per non-blank input row with typed values, the first failed rule and the outcome
+-- (loaded | quarantined | dropped). Rule order: row shape, required_missing, uscc_malformed, year_invalid,
+-- value_unparseable, bad_enum, negative_value, tech_staff_exceeds_employees, duplicate_conflict (uscc + year).
+-- Parameters: $expected_fields and one divisor per money column ($revenue_div … $exports_div: 10000 for 元).
+create or replace temp table _xw_checked as
+with typed as (
+    select
+        *,
+        try_cast(year as integer) as year_i,
+        xw_parse_int(employees) as employees_i,
+        xw_parse_num(revenue) / $revenue_div::double as revenue_wan,
+        xw_parse_num(assets) / $assets_div::double as assets_wan,
+        xw_parse_num(profit) / $profit_div::double as profit_wan,
+        xw_parse_num(tax) / $tax_div::double as tax_wan,
+        xw_parse_num(rd_expense) / $rd_expense_div::double as rd_expense_wan,
+        xw_parse_int(tech_staff) as tech_staff_i,
+        xw_parse_num(exports) / $exports_div::double as exports_wan,
+        xw_parse_bool(above_scale) as is_above_scale,
+        xw_parse_bool(tech_sme) as is_tech_sme
+    from _xw_fields
+),
+
+row_checked as (
+    select
+        *,
+        coalesce(
+            xw_fail(nfields < $expected_fields::integer or odd_quotes, 'row_truncated', null,
+                'row has ' || nfields || ' fields, header has ' || $expected_fields::integer),
+            xw_fail(nfields > $expected_fields::integer, 'row_too_long', null,
+                'row has ' || nfields || ' fields, header has ' || $expected_fields::integer),
+            xw_fail(not quoting_ok, 'value_unparseable', null, 'malformed CSV quoting'),
+            xw_fail(uscc is null, 'required_missing', 'uscc', '统一社会信用代码 is empty'),
+            xw_fail(year is null, 'required_missing', 'year', '年度 is empty'),
+            xw_fail(not xw_uscc_wellformed(uscc), 'uscc_malformed', 'uscc', 'not an 18-character USCC: ' || uscc),
+            xw_fail(not regexp_full_match(year, '\d{4}'), 'year_invalid', 'year', year),
+            xw_fail(employees is not null and employees_i is null, 'value_unparseable', 'employees', employees),
+            xw_fail(revenue is not null and revenue_wan is null, 'value_unparseable', 'revenue', revenue),
+            xw_fail(assets is not null and assets_wan is null, 'value_unparseable', 'assets', assets),
+            xw_fail(profit is not null and profit_wan is null, 'value_unparseable', 'profit', profit),
+            xw_fail(tax is not null and tax_wan is null, 'value_unparseable', 'tax', tax),
+            xw_fail(rd_expense is not null and rd_expense_wan is null, 'value_unparseable', 'rd_expense', rd_expense),
+            xw_fail(tech_staff is not null and tech_staff_i is null, 'value_unparseable', 'tech_staff', tech_staff),
+            xw_fail(exports is not null and exports_wan is null, 'value_unparseable', 'exports', exports),
+            xw_fail(above_scale is not null and is_above_scale is null, 'bad_enum', 'above_scale', above_scale),
+            xw_fail(tech_sme is not null and is_tech_sme is null, 'bad_enum', 'tech_sme', tech_sme),
+            xw_fail(listing not in ('新三板', '浙江股权交易中心', '上市'), 'bad_enum', 'listing', listing),
+            xw_fail(employees_i < 0, 'negative_value', 'employees', employees),
+            xw_fail(revenue_wan < 0, 'negative_value', 'revenue', revenue),
+            xw_fail(assets_wan < 0, 'negative_value', 'assets', assets),
+            xw_fail(tax_wan < 0, 'negative_value', 'tax', tax),
+            xw_fail(rd_expense_wan < 0, 'negative_value', 'rd_expense', rd_expense),
+            xw_fail(tech_staff_i < 0, 'negative_value', 'tech_staff', tech_staff),
+            xw_fail(exports_wan < 0, 'negative_value', 'exports', exports),
+            xw_fail(tech_staff_i > employees_i, 'tech_staff_exceeds_employees', 'tech_staff',
+                '科技人员 ' || tech_staff_i || ' > 从业人员 ' || employees_i)
+        ) as row_failure
+    from typed
+),
+
+keyed as (
+    select
+        *,
+        uscc || '|' || year as dup_key
+    from row_checked
+    where xw_uscc_wellformed(uscc) and regexp_full_match(year, '\d{4}')
+),
+
+-- Only keys that occur more than once need their rows' contents compared. Rows agree when their typed
+-- values agree; refused rows compare by their text.
+repeated_keys as (
+    select dup_key
+    from keyed
+    group by dup_key
+    having count(*) > 1
+),
+
+repeated_rows as (
+    select
+        line,
+        dup_key,
+        case
+            when row_failure is null then row(employees_i, revenue_wan, assets_wan, profit_wan, tax_wan,
+                rd_expense_wan, tech_staff_i, exports_wan, is_above_scale, is_tech_sme, listing)::varchar
+            else '!' || txt
+        end as content
+    from keyed
+    where dup_key in (select r.dup_key from repeated_keys as r)
+),
+
+dup_stats as (
+    select
+        line,
+        count(distinct content) over (partition by dup_key) as n_versions,
+        row_number() over (partition by dup_key, content order by line) as copy_no
+    from repeated_rows
+),
+
+final as (
+    select
+        c.*,
+        coalesce(c.row_failure, xw_fail(d.n_versions > 1, 'duplicate_conflict', 'uscc',
+            'rows with this 统一社会信用代码 and 年度 disagree')) as failure,
+        case
+            when c.row_failure is not null or d.n_versions > 1 then 'quarantined'
+            when d.copy_no > 1 then 'dropped'
+            else 'loaded'
+        end as outcome,
+        coalesce(xw_uscc_check_ok(c.uscc), false) as uscc_check_ok,
+        null::date as as_of_on
+    from row_checked as c
+    left join dup_stats as d on c.line = d.line
+)
+
+select * from final

@@ -1,0 +1,122 @@
+-- Validates a staged registry snapshot (_xw_fields: one text column per contract column) against
+-- data-contract.md §1 and §5. Grain: one row per non-blank input row, with its typed values, the first failed
+-- rule (`failure`, null when none) and its outcome: loaded | quarantined | dropped (a later exact copy).
+-- Rule order (the first failure is reported): row shape, required_missing, uscc_malformed, date_unparseable,
+-- value_unparseable, bad_enum, negative_value, date_future, closed_on_missing, closed_before_established,
+-- county_unknown, duplicate_conflict.
+-- Parameters: $expected_fields (header width), $as_of_default (file-name date or ''), $registered_capital_div.
+create or replace temp table _xw_checked as
+with typed as (
+    select
+        f.*,
+        coalesce(xw_parse_date(f.as_of), nullif($as_of_default, '')::date) as as_of_on,
+        xw_parse_date(f.established_on) as established_on_d,
+        xw_parse_date(f.closed_on) as closed_on_d,
+        xw_parse_date(f.converted_on) as converted_on_d,
+        xw_parse_num(f.registered_capital) / $registered_capital_div::double as registered_capital_wan,
+        xw_parse_bool(f.converted) as converted_b,
+        upper(f.industry_code) as industry_code_u,
+        r.region_code is not null as county_known
+    from _xw_fields as f
+    left join ref.regions as r on f.county_code = r.region_code
+),
+
+row_checked as (
+    select
+        *,
+        coalesce(
+            xw_fail(nfields < $expected_fields::integer or odd_quotes, 'row_truncated', null,
+                'row has ' || nfields || ' fields, header has ' || $expected_fields::integer),
+            xw_fail(nfields > $expected_fields::integer, 'row_too_long', null,
+                'row has ' || nfields || ' fields, header has ' || $expected_fields::integer),
+            xw_fail(not quoting_ok, 'value_unparseable', null, 'malformed CSV quoting'),
+            xw_fail(uscc is null, 'required_missing', 'uscc', '统一社会信用代码 is empty'),
+            xw_fail(name is null, 'required_missing', 'name', '企业名称 is empty'),
+            xw_fail(established_on is null, 'required_missing', 'established_on', '成立日期 is empty'),
+            xw_fail(as_of is null and as_of_on is null, 'required_missing', 'as_of', 'no extract date'),
+            xw_fail(not xw_uscc_wellformed(uscc), 'uscc_malformed', 'uscc', 'not an 18-character USCC: ' || uscc),
+            xw_fail(not xw_uscc_wellformed(previous_uscc), 'uscc_malformed', 'previous_uscc',
+                'not an 18-character USCC: ' || previous_uscc),
+            xw_fail(established_on_d is null, 'date_unparseable', 'established_on', established_on),
+            xw_fail(closed_on is not null and closed_on_d is null, 'date_unparseable', 'closed_on', closed_on),
+            xw_fail(converted_on is not null and converted_on_d is null, 'date_unparseable', 'converted_on', converted_on),
+            xw_fail(as_of is not null and as_of_on is null, 'date_unparseable', 'as_of', as_of),
+            xw_fail(registered_capital is not null and registered_capital_wan is null, 'value_unparseable',
+                'registered_capital', registered_capital),
+            xw_fail(not regexp_full_match(industry_code_u, '[A-T]?\d{2,4}'), 'value_unparseable', 'industry_code',
+                industry_code),
+            xw_fail(status not in ('存续', '在业', '迁出', '注销', '吊销'), 'bad_enum', 'status', status),
+            xw_fail(converted is not null and converted_b is null, 'bad_enum', 'converted', converted),
+            xw_fail(priority_industry not in ('信息经济', '环保', '健康', '旅游', '时尚', '金融', '高端装备制造', '文化', '无'),
+                'bad_enum', 'priority_industry', priority_industry),
+            xw_fail(registered_capital_wan < 0, 'negative_value', 'registered_capital', registered_capital),
+            xw_fail(established_on_d > as_of_on, 'date_future', 'established_on',
+                established_on || ' is after the extract date ' || as_of_on),
+            xw_fail(closed_on_d > as_of_on, 'date_future', 'closed_on',
+                closed_on || ' is after the extract date ' || as_of_on),
+            xw_fail(converted_on_d > as_of_on, 'date_future', 'converted_on',
+                converted_on || ' is after the extract date ' || as_of_on),
+            xw_fail(status in ('注销', '吊销') and closed_on_d is null, 'closed_on_missing', 'closed_on',
+                'status ' || status || ' without 注销（吊销）日期'),
+            xw_fail(closed_on_d < established_on_d, 'closed_before_established', 'closed_on',
+                closed_on || ' is before 成立日期 ' || established_on),
+            xw_fail(county_code is not null and not county_known, 'county_unknown', 'county_code', county_code)
+        ) as row_failure
+    from typed
+),
+
+keyed as (
+    select
+        *,
+        uscc as dup_key
+    from row_checked
+    where xw_uscc_wellformed(uscc)
+),
+
+-- Only keys that occur more than once need their rows' contents compared. Rows agree when their typed
+-- values agree; refused rows compare by their text.
+repeated_keys as (
+    select dup_key
+    from keyed
+    group by dup_key
+    having count(*) > 1
+),
+
+repeated_rows as (
+    select
+        line,
+        dup_key,
+        case
+            when row_failure is null then row(name, entity_type, established_on_d, status, closed_on_d,
+                county_code, industry_code_u, registered_capital_wan, converted_b, converted_on_d, previous_uscc,
+                priority_industry, as_of_on)::varchar
+            else '!' || txt
+        end as content
+    from keyed
+    where dup_key in (select r.dup_key from repeated_keys as r)
+),
+
+dup_stats as (
+    select
+        line,
+        count(distinct content) over (partition by dup_key) as n_versions,
+        row_number() over (partition by dup_key, content order by line) as copy_no
+    from repeated_rows
+),
+
+final as (
+    select
+        c.*,
+        coalesce(c.row_failure, xw_fail(d.n_versions > 1, 'duplicate_conflict', 'uscc',
+            'rows with this 统一社会信用代码 disagree')) as failure,
+        case
+            when c.row_failure is not null or d.n_versions > 1 then 'quarantined'
+            when d.copy_no > 1 then 'dropped'
+            else 'loaded'
+        end as outcome,
+        coalesce(xw_uscc_check_ok(c.uscc), false) as uscc_check_ok
+    from row_checked as c
+    left join dup_stats as d on c.line = d.line
+)
+
+select * from final

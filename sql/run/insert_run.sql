@@ -1,0 +1,8 @@
+insert into ops.runs (
+    run_id, trigger, job, status, pid, started_at, finished_at, methodology_version, year,
+    inputs, row_counts, outputs, error
+)
+values (
+    $run_id, $trigger, $job, $status, $pid, $started_at::timestamptz, $finished_at::timestamptz,
+    $methodology_version, $year, $inputs::json, $row_counts::json, $outputs::json, $error
+);
