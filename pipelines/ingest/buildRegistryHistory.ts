@@ -1,9 +1,12 @@
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readSql } from '../db/sqlFile.ts';
+import { parseModelFile } from '../build/modelFile.ts';
+import { runModel } from '../build/runModels.ts';
+import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
 
-/** Materializes staging.stg_registry_history from its model file, as the model runner does in `xiaowei build`. */
+/** Materializes staging.stg_registry_history (and the snapshot view it reads) as `xiaowei build` does. */
 export async function buildRegistryHistory(con: DuckDBConnection): Promise<void> {
-  await con.run('create schema if not exists staging');
-  const body = readSql('staging/stg_registry_history.sql');
-  await con.run(`create or replace table staging.stg_registry_history as\n${body}`);
+  for (const file of ['staging/stg_registry.sql', 'staging/stg_registry_history.sql']) {
+    await runModel(con, parseModelFile(readSql(file), join(REPO_ROOT, 'sql', file)));
+  }
 }

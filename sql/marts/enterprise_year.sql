@@ -3,7 +3,7 @@
 -- grain: one row per enterprise (not 个体/合作社/分公司) per year t in which it existed at some point
 --   (established by 31 Dec t, not closed before 1 Jan t), with its county at the end of t, its filing
 --   for t, its 2011 size class and whether it is in the small/micro scope (methodology §1, §7)
--- depends_on: staging.stg_entities, staging.stg_registry, staging.stg_years, staging.stg_enterprise_indicators, ref.sme_size_thresholds, ref.above_scale_thresholds
+-- depends_on: staging.stg_entities, staging.stg_registry_history, staging.stg_years, staging.stg_enterprise_indicators, ref.sme_size_thresholds, ref.above_scale_thresholds
 -- check unique: uscc, year
 -- check not_null: uscc, year, county_code, in_scope, alive_end
 -- check accepted_values: size_class in ('大型','中型','小型','微型')
@@ -20,23 +20,23 @@ with entity_years as (
     where e.is_enterprise
 ),
 
--- County at the end of t: the latest snapshot dated on or before 31 Dec t (data-contract §5); a firm
--- first listed later than t (late registration in the extract) takes its earliest listed county.
+-- County at the end of t: from the latest snapshot dated on or before 31 Dec t (data-contract §5), i.e.
+-- the entity state valid then; a firm first listed after t takes its earliest listed county.
 county_asof as (
     select
         ey.uscc,
         ey.year,
-        s.county_code,
+        h.county_code,
     from entity_years as ey
-    asof left join staging.stg_registry as s
-        on ey.uscc = s.uscc and s.as_of <= ey.year_end
+    asof left join staging.stg_registry_history as h
+        on ey.uscc = h.uscc and h.valid_from <= ey.year_end
 ),
 
 first_county as (
     select
         uscc,
-        arg_min(county_code, as_of) as county_code,
-    from staging.stg_registry
+        arg_min(county_code, valid_from) as county_code,
+    from staging.stg_registry_history
     group by uscc
 ),
 

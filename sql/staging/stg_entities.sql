@@ -2,21 +2,24 @@
 -- materialized: table
 -- grain: one row per uscc: its fixed attributes from its latest snapshot (data-contract §5), plus when it
 --   first showed 迁出 (moved out of the city: out of the active population from then on, not a death)
--- depends_on: staging.stg_registry, ref.entity_types, ref.priority_industry_proxy, ref.gbt4754_divisions
+-- depends_on: staging.stg_registry_history, ref.entity_types, ref.priority_industry_proxy, ref.gbt4754_divisions
 -- check unique: uscc
 -- check not_null: uscc, established_on, is_enterprise
 -- check expression: closed_not_before_established: closed_on is null or closed_on >= established_on
 with latest as (
-    select *
-    from staging.stg_registry
-    qualify row_number() over (partition by uscc order by as_of desc) = 1
+    -- The current state carries the latest snapshot's attributes; last_seen_on is that snapshot's date.
+    select
+        *,
+        last_seen_on as as_of,
+    from staging.stg_registry_history
+    where is_current
 ),
 
 moved_out as (
     select
         uscc,
-        min(as_of) as moved_out_on,
-    from staging.stg_registry
+        min(valid_from) as moved_out_on,
+    from staging.stg_registry_history
     where status = '迁出'
     group by uscc
 ),

@@ -1,7 +1,7 @@
 -- model: staging.stg_registry_history
 -- materialized: table
 -- grain: one row per uscc per state (valid_from)
--- depends_on: raw.registry
+-- depends_on: staging.stg_registry
 -- check unique: uscc, valid_from
 -- check not_null: uscc, valid_from
 --
@@ -10,91 +10,43 @@
 -- closing date…) starts a new state, so earlier states are kept, not overwritten.
 -- valid_from = as_of of the first snapshot showing the state; valid_to = valid_from of the next state
 -- (exclusive), null for the current state; last_seen_on = the last snapshot that still showed it.
--- Two loaded files with the same as_of: the row from the later file name (then the lower line) wins.
+-- Attributes are compared one by one (exactly, NULL-safe) in a single window pass over the snapshots.
 with snapshots as (
     select
-        uscc,
-        as_of,
-        name,
-        entity_type,
-        established_on,
-        status,
-        closed_on,
-        county_code,
-        industry_code,
-        industry_division,
-        registered_capital_wan,
-        converted,
-        converted_on,
-        previous_uscc,
-        priority_industry,
-        uscc_check_ok,
-        source_file,
-        source_line
-    from raw.registry
-    qualify row_number() over (partition by uscc, as_of order by source_file desc, source_line) = 1
-),
-
-flagged as (
-    select
         *,
-        (
-            name, entity_type, established_on, status, closed_on, county_code, industry_code,
-            registered_capital_wan, converted, converted_on, previous_uscc, priority_industry
-        ) as state,
-    from snapshots
+        lag(as_of) over w as previous_as_of,
+        row_number() over w as snapshot_no,
+        count(*) over (partition by uscc) as snapshots_total,
+        -- A state starts at the first snapshot and wherever any attribute differs from the snapshot before.
+        row_number() over w = 1
+        or lag(name) over w is distinct from name
+        or lag(entity_type) over w is distinct from entity_type
+        or lag(established_on) over w is distinct from established_on
+        or lag(status) over w is distinct from status
+        or lag(closed_on) over w is distinct from closed_on
+        or lag(county_code) over w is distinct from county_code
+        or lag(industry_code) over w is distinct from industry_code
+        or lag(registered_capital_wan) over w is distinct from registered_capital_wan
+        or lag(converted) over w is distinct from converted
+        or lag(converted_on) over w is distinct from converted_on
+        or lag(previous_uscc) over w is distinct from previous_uscc
+        or lag(priority_industry) over w is distinct from priority_industry as is_new_state,
+    from staging.stg_registry
+    window w as (partition by uscc order by as_of)
 ),
 
-changes as (
-    select
-        *,
-        case when lag(state) over (partition by uscc order by as_of) is not distinct from state then 0 else 1 end
-            as is_new_state
-    from flagged
-),
-
-numbered as (
-    select
-        *,
-        sum(is_new_state) over (partition by uscc order by as_of rows unbounded preceding) as state_no
-    from changes
-),
-
-states as (
-    select
-        uscc,
-        state_no,
-        min(as_of) as valid_from,
-        max(as_of) as last_seen_on,
-        count(*) as snapshots_seen,
-        arg_min(name, as_of) as name,
-        arg_min(entity_type, as_of) as entity_type,
-        arg_min(established_on, as_of) as established_on,
-        arg_min(status, as_of) as status,
-        arg_min(closed_on, as_of) as closed_on,
-        arg_min(county_code, as_of) as county_code,
-        arg_min(industry_code, as_of) as industry_code,
-        arg_min(industry_division, as_of) as industry_division,
-        arg_min(registered_capital_wan, as_of) as registered_capital_wan,
-        arg_min(converted, as_of) as converted,
-        arg_min(converted_on, as_of) as converted_on,
-        arg_min(previous_uscc, as_of) as previous_uscc,
-        arg_min(priority_industry, as_of) as priority_industry,
-        bool_and(uscc_check_ok) as uscc_check_ok,
-        arg_min(source_file, as_of) as source_file,
-        arg_min(source_line, as_of) as source_line
-    from numbered
-    group by uscc, state_no
+starts as (
+    select * from snapshots where is_new_state
 ),
 
 final as (
     select
         uscc,
-        valid_from,
-        lead(valid_from) over (partition by uscc order by valid_from) as valid_to,
-        last_seen_on,
-        snapshots_seen,
-        lead(valid_from) over (partition by uscc order by valid_from) is null as is_current,
+        as_of as valid_from,
+        lead(as_of) over w as valid_to,
+        coalesce(lead(previous_as_of) over w, max(as_of) over (partition by uscc)) as last_seen_on,
+        coalesce(lead(snapshot_no) over w, snapshots_total + 1) - snapshot_no as snapshots_seen,
+        lead(as_of) over w is null as is_current,
         name,
         entity_type,
         established_on,
@@ -110,8 +62,9 @@ final as (
         priority_industry,
         uscc_check_ok,
         source_file,
-        source_line
-    from states
+        source_line,
+    from starts
+    window w as (partition by uscc order by as_of)
 )
 
 select * from final
