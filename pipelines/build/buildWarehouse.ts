@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { inTransaction, type Warehouse, withConnection } from '../db/warehouse.ts';
 import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
+import { inTransaction, type Warehouse, withConnection } from '../db/warehouse.ts';
 import { buildIndices } from '../indices/buildIndices.ts';
 import { writeMethodologyTables } from '../indices/methodologyTables.ts';
 import { loadMethodology } from '../methodology/loadMethodology.ts';

@@ -1,5 +1,5 @@
-import { quoteIdent, quoteQualified, substitute } from '../db/sqlTemplate.ts';
 import { readSql } from '../db/sqlFile.ts';
+import { quoteIdent, quoteQualified, substitute } from '../db/sqlTemplate.ts';
 import type { Check } from './modelFile.ts';
 
 export interface CheckQuery {

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { REPO_ROOT } from '../db/sqlFile.ts';
-import { inTransaction, queryRows } from '../db/warehouse.ts';
 import { quoteQualified } from '../db/sqlTemplate.ts';
+import { inTransaction, queryRows } from '../db/warehouse.ts';
 import { checkQueries } from './checkSql.ts';
 import type { Model } from './modelFile.ts';
 

@@ -66,7 +66,10 @@ export async function openWarehouse(path: string, options: { readOnly?: boolean 
 }
 
 /** Runs `fn` with a fresh connection that is closed afterwards, whatever happens. */
-export async function withConnection<T>(wh: Warehouse, fn: (con: DuckDBConnection) => Promise<T>): Promise<T> {
+export async function withConnection<T>(
+  wh: Warehouse,
+  fn: (con: DuckDBConnection) => Promise<T>,
+): Promise<T> {
   const con = await wh.connect();
   try {
     return await fn(con);

@@ -1,6 +1,6 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db/warehouse.ts';
 import { readSql } from '../db/sqlFile.ts';
+import { queryRows } from '../db/warehouse.ts';
 import type { IndexRow } from '../marts/types.ts';
 import type { IndexName, Methodology } from '../methodology/schema.ts';
 import { computeIndex, type IndexInput } from './computeIndex.ts';

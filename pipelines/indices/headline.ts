@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db/warehouse.ts';
 import { readSql } from '../db/sqlFile.ts';
+import { queryRows } from '../db/warehouse.ts';
 
 interface IndexLine {
   index_name: 'growth' | 'vitality';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteQualified, substitute } from '../db/sqlTemplate.ts';
 import { readSql } from '../db/sqlFile.ts';
+import { quoteQualified, substitute } from '../db/sqlTemplate.ts';
 import type { IndexName, Methodology } from '../methodology/schema.ts';
 
 const INDEX_NAMES: IndexName[] = ['growth', 'vitality'];

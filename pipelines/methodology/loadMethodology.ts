@@ -37,7 +37,9 @@ export function parseMethodology(text: string, file: string): Methodology {
 export function loadMethodology(versionOrPath: string = DEFAULT_METHODOLOGY_VERSION): Methodology {
   const path = methodologyPath(versionOrPath);
   if (!existsSync(path)) {
-    throw new MethodologyError(`${path}: no such methodology file (versions: ${listMethodologyVersions().join(', ')})`);
+    throw new MethodologyError(
+      `${path}: no such methodology file (versions: ${listMethodologyVersions().join(', ')})`,
+    );
   }
   const shown = relative(process.cwd(), path) || path;
   return parseMethodology(readFileSync(path, 'utf8'), shown);

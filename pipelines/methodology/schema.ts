@@ -57,7 +57,11 @@ export const MethodologySchema = z
         cumulative: z.array(z.number().int().min(1).max(19)),
       }),
       county_targets: z.array(
-        z.object({ region_code: z.string().regex(/^\d{6}$/), indicator_no: z.number().int(), target: z.number() }),
+        z.object({
+          region_code: z.string().regex(/^\d{6}$/),
+          indicator_no: z.number().int(),
+          target: z.number(),
+        }),
       ),
       county_targets_note_zh: z.string().optional(),
     }),
@@ -67,7 +71,12 @@ export const MethodologySchema = z
       const seen = new Set<string>();
       m.indices[name].modules.forEach((mod, i) => {
         for (const c of [mod.code, ...mod.indicators.map((x) => x.code)]) {
-          if (seen.has(c)) ctx.addIssue({ code: 'custom', path: ['indices', name, 'modules', i], message: `duplicate code ${c}` });
+          if (seen.has(c))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['indices', name, 'modules', i],
+              message: `duplicate code ${c}`,
+            });
           seen.add(c);
         }
       });
@@ -75,7 +84,11 @@ export const MethodologySchema = z
     const kinds = m.scorecard.indicator_kinds;
     const all = [...kinds.stock, ...kinds.annual, ...kinds.cumulative].sort((a, b) => a - b);
     if (all.length !== 19 || all.some((n, i) => n !== i + 1)) {
-      ctx.addIssue({ code: 'custom', path: ['scorecard', 'indicator_kinds'], message: 'each indicator 1–19 needs exactly one kind' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scorecard', 'indicator_kinds'],
+        message: 'each indicator 1–19 needs exactly one kind',
+      });
     }
   });
 

@@ -90,7 +90,7 @@ actuals as (
             else case
                 when count(v.value) filter (where v.year between year(g.plan_start) and year(g.period_end))
                     = year(g.period_end) - year(g.plan_start) + 1
-                then sum(v.value) filter (where v.year between year(g.plan_start) and year(g.period_end))
+                then (sum(v.value::decimal(38, 6)) filter (where v.year between year(g.plan_start) and year(g.period_end)))::double
             end
         end as actual,
         max(v.value) filter (where v.year = g.stock_baseline_year) as baseline,
@@ -146,7 +146,8 @@ totals as (
         period_end,
         region_code,
         any_value(level) as level,
-        avg(score) as total_score,
+        -- Sum in sorted order: a float sum in thread order could differ in the last bit between runs.
+        list_sum(list_sort(list(score))) / count(score) as total_score,
     from with_status
     group by all
 ),

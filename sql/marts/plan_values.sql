@@ -35,7 +35,7 @@ from_quarters as (
         q.indicator_no,
         case
             when any_value(i.kind) = 'stock' then max(q.value) filter (where q.quarter = 4)
-            else sum(q.value)
+            else sum(q.value::decimal(38, 6))::double
         end as value,
         'quarters' as basis,
     from current_rows as q

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
-import { methodologyPath } from '../../pipelines/methodology/loadMethodology.ts';
 import type { ScorecardRow } from '../../pipelines/marts/types.ts';
+import { methodologyPath } from '../../pipelines/methodology/loadMethodology.ts';
 import { buildFixtureWarehouse } from './buildFixture.ts';
 
 // Small/micro firms active at the end of 2017 (five_enterprises.sql): city 4, 吴兴 3, 南浔 1, others 0,

@@ -1,11 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../pipelines/db/sqlFile.ts';
 import { type ReportTable, reportTables } from '../../pipelines/report/reportModel.ts';
 import { type AnnualReportResult, writeAnnualReport } from '../../pipelines/report/writeAnnualReport.ts';
-import { buildFixtureWarehouse, fakeChartRenderer } from '../fixtures/report/fixtureWarehouse.ts';
+import {
+  buildFixtureWarehouse,
+  fakeChartRenderer,
+  removeFixtureWarehouses,
+} from '../fixtures/report/fixtureWarehouse.ts';
+
+afterAll(() => removeFixtureWarehouses());
 
 function table(result: AnnualReportResult, id: string): ReportTable {
   const t = reportTables(result.model).find((x) => x.id === id);

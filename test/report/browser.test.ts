@@ -9,7 +9,9 @@ import { chromiumPath, withChromium } from '../../pipelines/report/printPdf.ts';
 import { type AnnualReportResult, writeAnnualReport } from '../../pipelines/report/writeAnnualReport.ts';
 import { serveStatic } from '../../pipelines/site/serveStatic.ts';
 import { writeSite } from '../../pipelines/site/writeSite.ts';
-import { buildFixtureWarehouse } from '../fixtures/report/fixtureWarehouse.ts';
+import { buildFixtureWarehouse, removeFixtureWarehouses } from '../fixtures/report/fixtureWarehouse.ts';
+
+afterAll(() => removeFixtureWarehouses());
 
 const CHROMIUM = chromiumPath();
 const HAVE_CHROMIUM = existsSync(CHROMIUM);

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../pipelines/cli/io.ts';
 import { main } from '../../pipelines/cli/main.ts';
-import { buildFixtureWarehouse } from '../fixtures/report/fixtureWarehouse.ts';
+import { buildFixtureWarehouse, removeFixtureWarehouses } from '../fixtures/report/fixtureWarehouse.ts';
+
+afterAll(() => removeFixtureWarehouses());
 
 function captureIo(env: NodeJS.ProcessEnv): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];

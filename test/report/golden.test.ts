@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { namespaceSvgIds } from '../../pipelines/report/namespaceSvgIds.ts';
 import { writeAnnualReport } from '../../pipelines/report/writeAnnualReport.ts';
-import { buildFixtureWarehouse } from '../fixtures/report/fixtureWarehouse.ts';
+import { buildFixtureWarehouse, removeFixtureWarehouses } from '../fixtures/report/fixtureWarehouse.ts';
+
+afterAll(() => removeFixtureWarehouses());
 
 const GOLDEN = join(import.meta.dirname, '..', 'fixtures', 'report', 'expected', 'report-2020.html');
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,12 +25,13 @@ function get(base: string, path: string): Promise<{ status: number; type: string
 }
 
 describe('serveStatic', () => {
+  let dir: string;
   let root: string;
   let close: () => Promise<void>;
   let base: string;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xw-serve-'));
+    dir = mkdtempSync(join(tmpdir(), 'xw-serve-'));
     root = join(dir, 'site');
     mkdirSync(join(root, 'assets'), { recursive: true });
     writeFileSync(join(root, 'index.html'), '<!DOCTYPE html><title>湖州</title>');
@@ -42,7 +43,10 @@ describe('serveStatic', () => {
     close = () => new Promise((done) => s.server.close(() => done()));
   });
 
-  afterAll(() => close());
+  afterAll(async () => {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('listens on 127.0.0.1 only', () => {
     expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);

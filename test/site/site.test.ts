@@ -1,13 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartData } from '../../pipelines/charts/chartData.ts';
 import type { NamedChart } from '../../pipelines/charts/types.ts';
 import { chartDataForYear } from '../../pipelines/site/chartDataForYear.ts';
 import { responsiveSpec } from '../../pipelines/site/responsiveSpec.ts';
 import { vegaBundles, writeSite } from '../../pipelines/site/writeSite.ts';
-import { buildFixtureWarehouse } from '../fixtures/report/fixtureWarehouse.ts';
+import { buildFixtureWarehouse, removeFixtureWarehouses } from '../fixtures/report/fixtureWarehouse.ts';
+
+afterAll(() => removeFixtureWarehouses());
 
 /** A stand-in chart builder: one bar chart per section whose data records which year it was built for. */
 function fakeCharts(data: ChartData): NamedChart[] {
