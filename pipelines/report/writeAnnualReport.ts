@@ -47,9 +47,12 @@ export interface AnnualReportResult {
   pdfError: string | null;
 }
 
-/** The report date when none is given: never the clock, always a function of the warehouse. */
-export function defaultReportDate(year: number, provenance: Pick<WarehouseProvenance, 'latestAsOf'>): string {
-  return provenance.latestAsOf ?? `${year + 1}-01-31`;
+/**
+ * The report date when none is given: 31 January after the year, the plan's annual publication date
+ * (the scheduler's annual job runs then). Never the clock, so re-running gives the same report.
+ */
+export function defaultReportDate(year: number): string {
+  return `${year + 1}-01-31`;
 }
 
 export function reportFileStem(year: number, countyCode?: string): string {
@@ -89,7 +92,7 @@ export async function writeAnnualReport(o: AnnualReportOptions): Promise<AnnualR
   const tablesDir = join(yearDir, 'tables', ...suffix);
   const rendered = await (o.charts ?? vegaChartRenderer).render(data);
   const meta: ReportMeta = {
-    reportDate: o.date ?? defaultReportDate(o.year, prov),
+    reportDate: o.date ?? defaultReportDate(o.year),
     methodology,
     build: prov.build,
     sources: prov.sources,

@@ -59,11 +59,11 @@ describe('annual report on the fixture warehouse', () => {
     expect(files).toEqual(tables.flatMap((t) => [`${t.id}.csv`, `${t.id}.xlsx`]).sort());
   });
 
-  it('opens with the city, the year and the report date (latest as_of ingested: 2021-01-20)', () => {
-    expect(city.model.reportDate).toBe('2021-01-20');
+  it('opens with the city, the year and the report date (31 January after the year)', () => {
+    expect(city.model.reportDate).toBe('2021-01-31');
     expect(html).toContain('<p class="city">湖州市</p>');
     expect(html).toContain('<p class="year">2020</p>');
-    expect(html).toContain('2021年1月20日');
+    expect(html).toContain('2021年1月31日');
   });
 
   it('puts the generated headline in the summary: 112.3 − 110.2 = 2.1', () => {
@@ -262,7 +262,7 @@ describe('report inputs', () => {
     expect(existsSync(r.htmlPath)).toBe(true);
   });
 
-  it('defaults the report date to the 31 January after the year when nothing was ingested', async () => {
+  it('defaults the report date to the 31 January after the year', async () => {
     const { dir, dbPath } = await buildFixtureWarehouse('delete from ops.ingest_log;');
     const r = await writeAnnualReport({
       dbPath,
