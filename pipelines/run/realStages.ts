@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { buildWarehouse } from '../build/buildWarehouse.ts';
-import { readSql } from '../db/sqlFile.ts';
-import { queryRows, withConnection } from '../db/warehouse.ts';
+import { withConnection } from '../db/warehouse.ts';
 import { ingestFiles } from '../ingest/ingestFiles.ts';
 import { ensureReferenceTables } from '../reference/loadReference.ts';
 import { writeAnnualReport } from '../report/writeAnnualReport.ts';

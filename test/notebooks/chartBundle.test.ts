@@ -58,6 +58,12 @@ describe('chart output', () => {
       expect(inner.usermeta).toBeUndefined();
       expect(inner.mark).toBe('bar');
     }
+    expect(both.resolve).toBeUndefined();
+    expect(
+      (sideBySide([spec, spec], undefined, { shared: ['x'] }) as unknown as { resolve: unknown }).resolve,
+    ).toEqual({
+      scale: { x: 'shared' },
+    });
     // it must still compile and render
     expect(String((await chart(both as unknown as TopLevelSpec).bundle())['image/svg+xml'])).toMatch(/^<svg/);
   });

@@ -55,6 +55,17 @@ describe('notebook commit rules', () => {
     expect(clean.cells[1]).toMatchObject({ outputs: [], execution_count: null });
   });
 
+  it('removes the timings nbclient records and the kernel’s TypeScript version', () => {
+    const nb = executed();
+    nb.cells[1].metadata = { execution: { 'iopub.status.idle': '2026-11-25T13:47:11Z' }, tags: ['keep'] };
+    nb.metadata.language_info = { name: 'typescript', version: '6.0.3' };
+    expect(commitProblems(nb)).toContain('cell 2 has execution timings in its metadata');
+    const clean = stripOutputs(nb);
+    expect(clean.cells[1].metadata).toEqual({ tags: ['keep'] });
+    expect(clean.metadata.language_info).toEqual({ name: 'typescript' });
+    expect(commitProblems(clean)).toEqual([]);
+  });
+
   it.each(committed)('%s is committed clean, with the Deno kernel, in Jupyter’s own JSON layout', (file) => {
     const text = readFileSync(join(NOTEBOOK_DIR, file), 'utf8');
     const nb = parseNotebook(text, file);

@@ -11,6 +11,7 @@ import { chromiumPath } from '../../report/printPdf.ts';
 import { writeAnnualReport } from '../../report/writeAnnualReport.ts';
 import { writeSite } from '../../site/writeSite.ts';
 import { dbOption } from '../dbOption.ts';
+import { ingestProgressLine } from '../ingestProgress.ts';
 import type { CliIo } from '../io.ts';
 import { newRunId } from '../runId.ts';
 
@@ -68,7 +69,10 @@ export function register(program: Command, io: CliIo): void {
       try {
         say('2/5 装载 ingesting (files already loaded are skipped by content hash)');
         await withConnection(wh, ensureReferenceTables);
-        const results = await ingestFiles(wh, [dataDir], { now: () => new Date() });
+        const results = await ingestFiles(wh, [dataDir], {
+          now: () => new Date(),
+          onProgress: ingestProgressLine(io),
+        });
         const sum = (k: 'rows_read' | 'rows_loaded' | 'rows_quarantined') =>
           results.reduce((s, r) => s + r[k], 0);
         const loaded = results.filter((r) => r.status === 'loaded').length;

@@ -1,11 +1,12 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { openWarehouse, queryRows, resolveDbPath, withConnection } from '../../db/warehouse.ts';
+import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse.ts';
 import { EXTRACT_KINDS, type ExtractKind, isExtractKind } from '../../ingest/extractKinds.ts';
 import { ingestFiles } from '../../ingest/ingestFiles.ts';
-import type { IngestFileResult, IngestProgress } from '../../ingest/ingestTypes.ts';
-import { loadReferenceTables } from '../../reference/loadReference.ts';
+import type { IngestFileResult } from '../../ingest/ingestTypes.ts';
+import { ensureReferenceTables } from '../../reference/loadReference.ts';
 import { dbOption } from '../dbOption.ts';
-import { type CliIo, isInteractive } from '../io.ts';
+import { ingestProgressLine } from '../ingestProgress.ts';
+import type { CliIo } from '../io.ts';
 import { newRunId } from '../runId.ts';
 
 /** One summary line per file: kind, row accounting, status and message. */
@@ -41,21 +42,9 @@ export function register(program: Command, io: CliIo): void {
     .option('--run-id <id>', 'run id recorded in ops.ingest_log (default: from the clock)')
     .action(async (paths: string[], opts: { kind?: ExtractKind; db?: string; runId?: string }) => {
       const wh = await openWarehouse(resolveDbPath(opts.db, io.env));
-      const interactive = isInteractive(io);
-      const onProgress = interactive
-        ? (p: IngestProgress) =>
-            io.stderr.write(
-              p.stage === 'done' ? '\r\x1b[K' : `\r\x1b[K[${p.index + 1}/${p.total}] ${p.stage} ${p.file}`,
-            )
-        : undefined;
+      const onProgress = ingestProgressLine(io);
       try {
-        await withConnection(wh, async (con) => {
-          const ref = await queryRows(
-            con,
-            "select 1 from information_schema.tables where table_schema = 'ref' and table_name = 'regions'",
-          );
-          if (ref.length === 0) await loadReferenceTables(con);
-        });
+        await withConnection(wh, ensureReferenceTables);
         const results = await ingestFiles(wh, paths, {
           kind: opts.kind,
           runId: opts.runId ?? newRunId(new Date()),
