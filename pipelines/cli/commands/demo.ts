@@ -5,6 +5,7 @@ import { buildWarehouse } from '../../build/buildWarehouse.ts';
 import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse.ts';
 import { generateExtracts } from '../../generate/generateExtracts.ts';
 import { formatHeadline } from '../../indices/headline.ts';
+import { formatStatus } from '../../ingest/formatStatus.ts';
 import { ingestFiles } from '../../ingest/ingestFiles.ts';
 import { ensureReferenceTables } from '../../reference/loadReference.ts';
 import { chromiumPath } from '../../report/printPdf.ts';
@@ -23,6 +24,7 @@ interface DemoOptions {
   data: string;
   reports: string;
   pdf: boolean;
+  dirty: string;
 }
 
 export function register(program: Command, io: CliIo): void {
@@ -37,6 +39,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--year <yyyy>', 'report year', '2020')
     .option('--data <dir>', 'where the sample extracts go', 'data/generated/demo')
     .option('--reports <dir>', 'reports root', 'reports')
+    .option('--dirty <rate>', 'share of rows with injected, labelled faults (shows quarantine at work)', '0.001')
     .option('--no-pdf', 'skip the PDF even where Chromium exists')
     .action(async (opts: DemoOptions) => {
       const say = (s: string) => io.stdout.write(`${s}\n`);
@@ -46,7 +49,7 @@ export function register(program: Command, io: CliIo): void {
 
       // Generation is deterministic, so an existing folder made with the same arguments is reused.
       const stamp = join(dataDir, '.generated-with');
-      const args = JSON.stringify({ scale: opts.scale, seed: Number(opts.seed) });
+      const args = JSON.stringify({ scale: opts.scale, seed: Number(opts.seed), dirty: Number(opts.dirty) });
       if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== args) {
         say(
           `1/5 生成样例数据 generating ${opts.scale}-scale sample extracts → ${relative(process.cwd(), dataDir)}`,
@@ -59,7 +62,7 @@ export function register(program: Command, io: CliIo): void {
           to: 2024,
           format: 'csv',
           encoding: 'utf8',
-          dirty: 0,
+          dirty: Number(opts.dirty),
         });
         writeFileSync(stamp, args);
         say(`    ${g.files.length} files, ${g.entities} entities`);
@@ -78,6 +81,9 @@ export function register(program: Command, io: CliIo): void {
         const loaded = results.filter((r) => r.status === 'loaded').length;
         say(
           `    ${loaded} loaded, ${results.length - loaded} skipped or rejected; rows read ${sum('rows_read')}, loaded ${sum('rows_loaded')}, quarantined ${sum('rows_quarantined')}`,
+        );
+        io.stdout.write(
+          `\n${await withConnection(wh, (con) => formatStatus(con, relative(process.cwd(), dbPath)))}\n`,
         );
         say('3/5 构建 building marts and indices');
         const b = await buildWarehouse(wh, { runId: newRunId(new Date()), now: () => new Date() });

@@ -1,0 +1,24 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readSql } from '../db/sqlFile.ts';
+import { queryRows } from '../db/warehouse.ts';
+import { formatTable } from './formatQueryResult.ts';
+import { runQuery } from './queryResult.ts';
+
+/** What is loaded: files per kind and status, rows and date ranges per raw table, quarantine by reason. */
+export async function formatStatus(con: DuckDBConnection, label: string): Promise<string> {
+  const tables = await queryRows<{ name: string }>(
+    con,
+    "select table_schema || '.' || table_name as name from information_schema.tables where table_schema in ('raw', 'ops')",
+  );
+  const have = new Set(tables.map((t) => t.name));
+  if (!have.has('ops.ingest_log') || !have.has('raw.registry'))
+    return `warehouse ${label}: nothing ingested yet\n`;
+  return [
+    `warehouse ${label}\n\nfiles\n`,
+    formatTable(await runQuery(con, readSql('ingest/status_files.sql'))),
+    '\nraw tables\n',
+    formatTable(await runQuery(con, readSql('ingest/status_tables.sql'))),
+    '\nquarantine by reason\n',
+    formatTable(await runQuery(con, readSql('ingest/status_quarantine.sql'))),
+  ].join('');
+}
