@@ -1,6 +1,8 @@
 import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
-import { inTransaction, type Warehouse, withConnection } from '../db/warehouse.ts';
+import { substitute } from '../db/sqlTemplate.ts';
+import { inTransaction, queryRows, type Warehouse, withConnection } from '../db/warehouse.ts';
 import { buildIndices } from '../indices/buildIndices.ts';
 import { writeMethodologyTables } from '../indices/methodologyTables.ts';
 import { loadMethodology } from '../methodology/loadMethodology.ts';
@@ -46,6 +48,7 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
         'ops/create_ops.sql',
         'ops/create_build_log.sql',
         'indices/create_index_tables.sql',
+        'indices/create_revisions.sql',
       ]) {
         await runSqlScript(con, readSql(script));
       }
@@ -54,6 +57,7 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
       }
       for (const m of methodologies) await writeMethodologyTables(con, m);
     });
+    const previousRunId = await savePublishedValues(con);
     const results: ModelRunResult[] = [];
     for (const model of models) {
       const r = await runModel(con, model);
@@ -69,6 +73,14 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
         indexRows[`${m.version}.vitality`] = counts.vitality;
       }
       indexChecks = await runCheckFiles(con, 'indices');
+      if (previousRunId !== undefined) {
+        await con.run(
+          substitute(readSql('indices/record_revisions.sql'), {
+            published_values: readSql('indices/published_values.sql'),
+          }),
+          { previous_run_id: previousRunId, run_id: options.runId },
+        );
+      }
     });
     const checks = results.reduce((s, r) => s + r.checks, indexChecks);
     await con.run(readSql('ops/insert_build_log.sql'), {
@@ -87,4 +99,16 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
       indexRows,
     };
   });
+}
+
+/**
+ * Saves the values the previous build published (temp table previous_values) so that this build can record
+ * what it revises (methodology §6). Returns the previous build's run id, or undefined on a first build.
+ */
+async function savePublishedValues(con: DuckDBConnection): Promise<string | null | undefined> {
+  if ((await queryRows(con, readSql('indices/mart_built.sql'))).length === 0) return undefined;
+  const published = { published_values: readSql('indices/published_values.sql') };
+  await con.run(substitute(readSql('indices/save_previous_values.sql'), published));
+  const last = await queryRows<{ run_id: string }>(con, readSql('ops/last_build_run.sql'));
+  return last[0]?.run_id ?? null;
 }

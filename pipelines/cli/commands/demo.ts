@@ -39,7 +39,11 @@ export function register(program: Command, io: CliIo): void {
     .option('--year <yyyy>', 'report year', '2020')
     .option('--data <dir>', 'where the sample extracts go', 'data/generated/demo')
     .option('--reports <dir>', 'reports root', 'reports')
-    .option('--dirty <rate>', 'share of rows with injected, labelled faults (shows quarantine at work)', '0.001')
+    .option(
+      '--dirty <rate>',
+      'share of rows with injected, labelled faults (shows quarantine at work)',
+      '0.001',
+    )
     .option('--no-pdf', 'skip the PDF even where Chromium exists')
     .action(async (opts: DemoOptions) => {
       const say = (s: string) => io.stdout.write(`${s}\n`);
