@@ -9,7 +9,8 @@ export interface BusinessDemographyRow {
   births: number;
   deaths: number;
   conversions: number;
-  upgrades: number;
+  /** Null in the first data year: there is no t−1 to test scope in. */
+  upgrades: number | null;
   birth_rate: number | null;
   death_rate: number | null;
   survival_1y: number | null;

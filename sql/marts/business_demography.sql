@@ -4,7 +4,7 @@
 --   (methodology §2, §7). Rates: birth/death per 100 active; survival and opening rate as fractions.
 -- depends_on: mart.enterprise_year, staging.stg_region_rollup, staging.stg_years, ref.regions
 -- check unique: year, region_code
--- check not_null: year, region_code, active, births, deaths, conversions, upgrades
+-- check not_null: year, region_code, active, births, deaths, conversions
 -- check relationships: region_code -> ref.regions.region_code
 -- check expression: survival_is_a_share: coalesce(survival_1y between 0 and 1, true) and coalesce(survival_2y between 0 and 1, true) and coalesce(survival_3y between 0 and 1, true)
 with placed as (
@@ -95,7 +95,9 @@ final as (
         coalesce(c.births, 0)::integer as births,
         coalesce(c.deaths, 0)::integer as deaths,
         coalesce(c.conversions, 0)::integer as conversions,
-        coalesce(c.upgrades, 0)::integer as upgrades,
+        -- The first data year has no t−1 to test scope in: upgrades are unknown there, not 0.
+        case when f.year > (select min(year) from staging.stg_years) then coalesce(c.upgrades, 0) end::integer
+            as upgrades,
         100 * safe_div(c.births, c.active) as birth_rate,
         100 * safe_div(c.deaths, c.active) as death_rate,
         safe_div(s.survivors_1y, s.cohort_1y) as survival_1y,

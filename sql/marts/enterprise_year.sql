@@ -27,6 +27,7 @@ county_asof as (
         ey.uscc,
         ey.year,
         h.county_code,
+        h.status,
     from entity_years as ey
     asof left join staging.stg_registry_history as h
         on ey.uscc = h.uscc and h.valid_from <= ey.year_end
@@ -44,6 +45,7 @@ filed as (
     select
         ey.*,
         coalesce(c.county_code, f.county_code) as county_code,
+        coalesce(c.status = '迁出', false) as is_moved_out_at_end,
         i.uscc is not null as has_filing,
         i.employees,
         i.revenue_wan,
@@ -95,10 +97,13 @@ final as (
         size_class,
         -- Scope uses that year's filing: 是否规上 as given, size 小型/微型, or no filing (unknown = in scope).
         not is_above_scale and (size_class is null or size_class in ('小型', '微型')) as in_scope,
-        (closed_on is null or closed_on > year_end)
-        and (moved_out_on is null or moved_out_on > year_end) as alive_end,
+        -- 迁出 takes a firm out of the active population while its state at the end of t says so (a firm
+        -- that moves back is active again); it is not a death.
+        (closed_on is null or closed_on > year_end) and not is_moved_out_at_end as alive_end,
         year(established_on) = year and not is_converted as is_birth,
-        closed_on is not null and year(closed_on) = year as is_death,
+        -- A firm that had already moved out before t began is no longer Huzhou's: its closure is not a death.
+        closed_on is not null and year(closed_on) = year
+        and (moved_out_on is null or moved_out_on >= make_date(year, 1, 1)) as is_death,
         is_converted and year(converted_on) = year as is_conversion,
     from filed
 )

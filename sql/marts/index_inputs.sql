@@ -26,7 +26,9 @@ sums as (
         sum(revenue_wan::decimal(38, 6)) as revenue,
         sum(employees) as employees,
         sum(assets_wan::decimal(38, 6)) as assets,
-        sum(profit_wan::decimal(38, 6) + tax_wan::decimal(38, 6)) as profit_tax,
+        -- 利税: a filing with one of the two parts still contributes that part.
+        sum(coalesce(profit_wan::decimal(38, 6), 0) + coalesce(tax_wan::decimal(38, 6), 0))
+            filter (where profit_wan is not null or tax_wan is not null) as profit_tax,
         sum(assets_wan::decimal(38, 6)) filter (where revenue_wan is not null) as assets_with_revenue,
         sum(revenue_wan::decimal(38, 6)) filter (where assets_wan is not null) as revenue_with_assets,
         sum(tech_staff) filter (where employees is not null) as tech_staff,

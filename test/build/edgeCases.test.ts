@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { buildFixtureWarehouse } from './buildFixture.ts';
+
+// test/fixtures/build/edge_cases.sql: four firms in 德清, all established 2016-04-01.
+let wh: Warehouse;
+let rows: { year: number; active: number; births: number; deaths: number; upgrades: number | null }[];
+const year = (y: number) => rows.find((r) => r.year === y);
+
+beforeAll(async () => {
+  wh = await buildFixtureWarehouse(['edge_cases.sql']);
+  rows = await withConnection(wh, (con) =>
+    queryRows(
+      con,
+      "select year, active, births, deaths, upgrades from mart.business_demography where region_code = '330521' order by year",
+    ),
+  );
+});
+afterAll(() => wh?.close());
+
+describe('edge cases of scope and population', () => {
+  it('counts an enterprise type the reference table does not list, by its 91 code', () => {
+    // All four were born in 2016 (no filing → in scope), M1 included although its type is unlisted.
+    expect(year(2016)?.births).toBe(4);
+  });
+
+  it('treats a firm without an industry row as unknown size (in scope), whatever it files', () => {
+    // 2017: M1, M2, M3 active (M3 files 500 persons but has no size row); M4 has moved out.
+    expect(year(2017)?.active).toBe(3);
+  });
+
+  it('takes a 迁出 firm out of the active population while it is out, and back when it returns', () => {
+    expect(year(2018)?.active).toBe(2); // M2 out in 2018
+    expect(year(2019)?.active).toBe(3); // M2 back in 2019
+  });
+
+  it('does not count the closure of a firm that had already moved out as a death', () => {
+    expect(year(2019)?.deaths).toBe(0);
+  });
+
+  it('leaves upgrades unknown in the first data year', () => {
+    expect(year(2016)?.upgrades).toBeNull();
+    expect(year(2017)?.upgrades).toBe(0);
+  });
+});
