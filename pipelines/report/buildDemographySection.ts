@@ -59,7 +59,8 @@ export function demographySentence(
     net === 0 ? '新设与注销持平' : `新设与注销相抵净${net > 0 ? '增' : '减'} ${fmt(Math.abs(net))} 家`;
   return (
     `${year}年末${subject}在营小微企业 ${fmt(r.active)} 家；当年新设 ${fmt(r.births)} 家、注销 ${fmt(r.deaths)} 家，${netText}；` +
-    `个转企 ${fmt(r.conversions)} 家，小升规 ${fmt(r.upgrades)} 家。`
+    // Upgrades are unknown (null) in the first data year: say nothing rather than print a 0.
+    `个转企 ${fmt(r.conversions)} 家${r.upgrades === null ? '' : `，小升规 ${fmt(r.upgrades)} 家`}。`
   );
 }
 
