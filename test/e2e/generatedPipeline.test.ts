@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWarehouse } from '../../pipelines/build/buildWarehouse.ts';
-import { openWarehouse, queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
-import { generateExtracts } from '../../pipelines/generate/generateExtracts.ts';
-import { ingestFiles } from '../../pipelines/ingest/ingestFiles.ts';
-import { ensureReferenceTables } from '../../pipelines/reference/loadReference.ts';
+import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { buildGeneratedWarehouse, fixedNow } from './generatedWarehouse.ts';
 
 // End to end on generated data: generate (tiny, seed 7) → ingest → build, then rebuild and compare.
 const MARTS = [
@@ -16,7 +13,6 @@ const MARTS = [
   ['mart.vitality_index', 'methodology_version, year, region_code, level, code'],
   ['mart.plan_scorecard', 'methodology_version, period_end, region_code, indicator_no'],
 ] as const;
-const now = () => new Date('2026-01-31T02:00:00Z');
 let dir: string;
 let wh: Warehouse;
 
@@ -25,7 +21,7 @@ async function exportMarts(w: Warehouse, tag: string): Promise<Record<string, st
   await withConnection(w, async (con) => {
     for (const [table, order] of MARTS) {
       const file = join(dir, `${tag}-${table}.csv`);
-      // Identifiers and order columns are this test's constants; the path is bound.
+      // Table names, order columns and the temp path are this test's own values (COPY takes no parameters).
       await con.run(`copy (select * from ${table} order by ${order}) to '${file}' (header)`);
       hashes[table] = createHash('sha256').update(readFileSync(file)).digest('hex');
     }
@@ -34,22 +30,13 @@ async function exportMarts(w: Warehouse, tag: string): Promise<Record<string, st
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'xw-e2e-'));
-  const out = join(dir, 'extracts');
-  await generateExtracts({
+  ({ wh, dir } = await buildGeneratedWarehouse({
     scale: 'tiny',
     seed: 7,
-    outDir: out,
     from: 2013,
     to: 2024,
-    format: 'csv',
-    encoding: 'utf8',
     dirty: 0.02,
-  });
-  wh = await openWarehouse(join(dir, 'w.duckdb'));
-  await withConnection(wh, ensureReferenceTables);
-  await ingestFiles(wh, [out], { now });
-  await buildWarehouse(wh, { runId: 'e2e-1', now });
+  }));
 });
 afterAll(() => wh?.close());
 
@@ -67,7 +54,7 @@ describe('pipeline on generated data', () => {
 
   it('gives byte-identical mart exports when rebuilt on the same inputs', async () => {
     const first = await exportMarts(wh, 'a');
-    await buildWarehouse(wh, { runId: 'e2e-2', now });
+    await buildWarehouse(wh, { runId: 'e2e-2', now: fixedNow });
     const second = await exportMarts(wh, 'b');
     expect(second).toEqual(first);
   });

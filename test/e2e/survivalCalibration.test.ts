@@ -1,12 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWarehouse } from '../../pipelines/build/buildWarehouse.ts';
-import { openWarehouse, queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
-import { generateExtracts } from '../../pipelines/generate/generateExtracts.ts';
-import { ingestFiles } from '../../pipelines/ingest/ingestFiles.ts';
-import { ensureReferenceTables } from '../../pipelines/reference/loadReference.ts';
+import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { buildGeneratedWarehouse } from './generatedWarehouse.ts';
 
 // Survival on city-scale generated data against reference.md §6.4 (国家工商总局 2013): yearly hazards of
 // 1.6 % in the founding year, 6.3 % in the second, 9.5 % in the third and about 8 % after. survival_n(t)
@@ -20,25 +15,10 @@ let wh: Warehouse;
 let row: { survival_1y: number; survival_2y: number; survival_3y: number; cohort_3y: number };
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'xw-calib-'));
-  const out = join(dir, 'extracts');
-  await generateExtracts({
-    scale: 'city',
-    seed: 11,
-    outDir: out,
-    from: 2013,
-    to: 2020,
-    format: 'csv',
-    encoding: 'utf8',
-    dirty: 0,
-  });
-  wh = await openWarehouse(join(dir, 'w.duckdb'));
-  await withConnection(wh, ensureReferenceTables);
-  const now = () => new Date('2026-01-31T02:00:00Z');
-  await ingestFiles(wh, [join(out, 'registry_2017-12-31.csv'), join(out, 'registry_2020-12-31.csv')], {
-    now,
-  });
-  await buildWarehouse(wh, { runId: 'calibration', now });
+  ({ wh } = await buildGeneratedWarehouse(
+    { scale: 'city', seed: 11, from: 2013, to: 2020, dirty: 0 },
+    (out) => [join(out, 'registry_2017-12-31.csv'), join(out, 'registry_2020-12-31.csv')],
+  ));
   const rows = await withConnection(wh, (con) =>
     queryRows<typeof row>(
       con,
