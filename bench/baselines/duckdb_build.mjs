@@ -1,0 +1,20 @@
+// The limit for `xiaowei build`: the same staging and mart SQL run alone in DuckDB — the macro files, then
+// each model body as `create table|view schema.name as <body>` in dependency order. No checks, no
+// transactions per model, no index engine, no build log.
+// Usage: node bench/baselines/duckdb_build.mjs DB_FILE PLAN_JSON
+//   PLAN_JSON: { "macros": ["sql…"], "models": [{ "name": "staging.x", "materialized": "table", "sql": "…" }] }
+import { readFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const [db, planFile] = process.argv.slice(2);
+const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+const instance = await DuckDBInstance.create(db);
+const con = await instance.connect();
+for (const sql of plan.macros) await con.run(sql);
+for (const m of plan.models) {
+  const [schema, table] = m.name.split('.');
+  await con.run(`create schema if not exists "${schema}"`);
+  await con.run(`create or replace ${m.materialized} "${schema}"."${table}" as\n${m.sql}`);
+}
+con.closeSync();
+instance.closeSync();

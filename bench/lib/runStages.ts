@@ -1,0 +1,345 @@
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { orderModels, readModels } from '../../pipelines/build/modelFile.ts';
+import { quoteQualified } from '../../pipelines/db/sqlTemplate.ts';
+import { openWarehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import type { Scale, Stage } from './benchArgs.ts';
+import { compareIndex, type IndexComparison, parsePeerCsv } from './compareIndex.ts';
+import { type Measurement, type MeasureOptions, measureProcess } from './measureProcess.ts';
+import { readGrowthIndex } from './readGrowthIndex.ts';
+import type { Cost, ResultRow } from './resultRow.ts';
+
+export interface BenchContext {
+  repo: string;
+  work: string;
+  measure: Omit<MeasureOptions, 'cwd' | 'workDir'>;
+  log: (line: string) => void;
+  /** relative tolerance of the peers' index check */
+  relTol: number;
+  /** year the report stage renders, and its cover date (an input, never the clock) */
+  reportYear: number;
+  reportDate: string;
+}
+
+export interface PeerCheck {
+  peer: string;
+  scale: Scale;
+  comparison: IndexComparison | null;
+  error?: string;
+}
+
+export interface BenchOutcome {
+  rows: ResultRow[];
+  checks: PeerCheck[];
+  notes: string[];
+}
+
+const PYTHON = '/usr/bin/python3';
+
+/** Runs the selected stages at one scale, each command as a measured child process. */
+export async function runStages(
+  ctx: BenchContext,
+  scale: Scale,
+  stages: readonly Stage[],
+  out: BenchOutcome,
+): Promise<void> {
+  const w = (name: string) => join(ctx.work, `${scale}-${name}`);
+  const xiaowei = (args: string[]) => ['bin/xiaowei.js', ...args];
+  const measure = async (label: string, command: string, args: string[]): Promise<Measurement> => {
+    ctx.log(`  measuring ${label} …`);
+    const m = await measureProcess(label, command, args, {
+      ...ctx.measure,
+      cwd: ctx.repo,
+      workDir: ctx.work,
+    });
+    ctx.log(
+      `  ${label}: ${m.wallSeconds.toFixed(2)} s wall, ${m.cpuSeconds.toFixed(1)} s cpu, ${(m.peakTreeRssBytes / 2 ** 20).toFixed(0)} MB peak, exit ${m.exitCode}`,
+    );
+    if (m.exitCode !== 0) ctx.log(`    stderr: ${m.stderr.slice(-800)}`);
+    return m;
+  };
+  const data = ensureData(ctx, scale, w('data'), 2024);
+  const costs = new Map<string, Cost>();
+
+  if (stages.includes('ingest') || (stages.includes('index') && !existsSync(w('ingested.duckdb')))) {
+    const db = w('ingest.duckdb');
+    const base = w('readcsv.duckdb');
+    for (const f of [db, `${db}.wal`, base, `${base}.wal`]) rmSync(f, { force: true });
+    const files = readdirSync(data)
+      .filter((f) => f.endsWith('.csv') && f !== 'faults.csv')
+      .sort()
+      .map((f) => join(data, f));
+    const b = cost(
+      await measure('DuckDB read_csv', process.execPath, [
+        'bench/baselines/duckdb_ingest.mjs',
+        base,
+        ...files,
+      ]),
+    );
+    const x = cost(
+      await measure(
+        'xiaowei ingest',
+        process.execPath,
+        xiaowei(['ingest', data, '--db', db, '--run-id', 'bench-ingest']),
+      ),
+    );
+    costs.set('ingest', x);
+    out.rows.push({ stage: 'ingest', scale, subject: x, baseline: b, ratioKind: 'subject/baseline' });
+    if (x.ok) copyFileSync(db, w('ingested.duckdb'));
+    rmSync(base, { force: true });
+  }
+
+  if (stages.includes('build') || stages.includes('index') || stages.includes('report')) {
+    if (!existsSync(w('ingested.duckdb')))
+      throw new Error(`${scale}: no ingested warehouse; run the ingest stage`);
+    const db = w('build.duckdb');
+    copyFileSync(w('ingested.duckdb'), db);
+    const x = cost(await measure('xiaowei build', process.execPath, xiaowei(['build', '--db', db])));
+    costs.set('build', x);
+    let b: Cost | null = null;
+    if (x.ok) {
+      copyFileSync(db, w('built.duckdb'));
+      const sqlOnly = w('sqlonly.duckdb');
+      copyFileSync(db, sqlOnly);
+      const planned = buildPlan(ctx.repo);
+      await dropModels(sqlOnly, planned.models);
+      const plan = w('build-plan.json');
+      writeFileSync(plan, JSON.stringify(planned));
+      b = cost(
+        await measure('same SQL alone', process.execPath, [
+          'bench/baselines/duckdb_build.mjs',
+          sqlOnly,
+          plan,
+        ]),
+      );
+      rmSync(sqlOnly, { force: true });
+    }
+    if (stages.includes('build'))
+      out.rows.push({ stage: 'build', scale, subject: x, baseline: b, ratioKind: 'subject/baseline' });
+  }
+
+  if (stages.includes('report') && existsSync(w('built.duckdb'))) {
+    const reports = w('reports');
+    rmSync(reports, { recursive: true, force: true });
+    const common = [
+      'report',
+      '--year',
+      String(ctx.reportYear),
+      '--date',
+      ctx.reportDate,
+      '--db',
+      w('built.duckdb'),
+    ];
+    const html = cost(
+      await measure('xiaowei report (HTML)', process.execPath, xiaowei([...common, '--out', reports])),
+    );
+    out.rows.push({ stage: 'report html', scale, subject: html, baseline: null, ratioKind: 'none' });
+    const chromium = process.env.XIAOWEI_CHROMIUM ?? '/usr/bin/chromium';
+    if (existsSync(chromium)) {
+      const pdf = cost(
+        await measure(
+          'xiaowei report --pdf',
+          process.execPath,
+          xiaowei([...common, '--out', `${reports}-pdf`, '--pdf']),
+        ),
+      );
+      out.rows.push({ stage: 'report pdf', scale, subject: pdf, baseline: null, ratioKind: 'none' });
+    } else out.notes.push(`${scale}: no Chromium at ${chromium}; the PDF report was not measured.`);
+  }
+
+  if (stages.includes('run') || stages.includes('incremental')) {
+    const inbox = w('inbox');
+    const db = w('run.duckdb');
+    for (const p of [inbox, w('run-reports'), w('run-logs')]) rmSync(p, { recursive: true, force: true });
+    for (const f of [db, `${db}.wal`]) rmSync(f, { force: true });
+    mkdirSync(inbox, { recursive: true });
+    for (const f of readdirSync(data).filter((n) => n.endsWith('.csv') && n !== 'faults.csv'))
+      copyFileSync(join(data, f), join(inbox, f));
+    const runArgs = [
+      'run',
+      '--inbox',
+      inbox,
+      '--db',
+      db,
+      '--reports',
+      w('run-reports'),
+      '--log-file',
+      join(w('run-logs'), 'xiaowei.log'),
+    ];
+    const full = cost(await measure('xiaowei run (full)', process.execPath, xiaowei(runArgs)));
+    out.rows.push({ stage: 'run', scale, subject: full, baseline: null, ratioKind: 'none' });
+    if (stages.includes('incremental') && full.ok) {
+      const next = ensureData(ctx, scale, w('data-2025'), 2025);
+      const added = readdirSync(next).filter((n) => /(_2025\.csv|_2025-12-31\.csv)$/.test(n));
+      const same = sameFile(join(data, 'registry_2024-12-31.csv'), join(next, 'registry_2024-12-31.csv'));
+      if (!same)
+        out.notes.push(
+          `${scale}: generate --to 2025 changed the 2024 registry file; the added year is not a pure increment.`,
+        );
+      for (const f of added) copyFileSync(join(next, f), join(inbox, f));
+      const inc = cost(
+        await measure(`xiaowei run (+${added.join(', ')})`, process.execPath, xiaowei(runArgs)),
+      );
+      out.rows.push({
+        stage: 'incremental run',
+        scale,
+        subject: inc,
+        baseline: { ...full, label: 'full run' },
+        ratioKind: 'subject/baseline',
+      });
+    }
+  }
+
+  const costsFile = w('costs.json');
+  const saved: Record<string, Cost> = existsSync(costsFile)
+    ? JSON.parse(readFileSync(costsFile, 'utf8'))
+    : {};
+  for (const [k, v] of costs) saved[k] = v;
+  writeFileSync(costsFile, JSON.stringify(saved));
+  if (stages.includes('index')) {
+    // ingest and build measured earlier (another bench invocation) are reused, and said so.
+    const ingest = costs.get('ingest') ?? saved.ingest;
+    const build = costs.get('build') ?? saved.build;
+    if (!costs.has('ingest') && ingest)
+      out.notes.push(`${scale}: the index rows reuse the ingest time measured by an earlier invocation.`);
+    const pipeline: Cost | null =
+      ingest && build
+        ? {
+            label: 'xiaowei ingest+build',
+            wallSeconds: ingest.wallSeconds + build.wallSeconds,
+            cpuSeconds: ingest.cpuSeconds + build.cpuSeconds,
+            peakTreeRssBytes: Math.max(ingest.peakTreeRssBytes, build.peakTreeRssBytes),
+            ok: ingest.ok && build.ok,
+          }
+        : null;
+    const expected = await readGrowthIndex(w('built.duckdb'), 'v1');
+    const peers: [string, string, string[]][] = [
+      ['pandas', PYTHON, ['bench/peers/pandas_growth.py', data, 'data/reference', w('pandas-index.csv')]],
+      [
+        'danfojs',
+        process.execPath,
+        ['bench/peers/danfo/growth.mjs', data, 'data/reference', w('danfo-index.csv')],
+      ],
+    ];
+    for (const [peer, command, args] of peers) {
+      if (peer === 'danfojs' && !ensureDanfo(ctx)) {
+        out.notes.push('danfojs-node could not be installed into bench/peers/danfo; not measured.');
+        continue;
+      }
+      if (peer === 'pandas' && !existsSync(PYTHON)) {
+        out.notes.push('no /usr/bin/python3 (apt-get install -y python3-pandas); pandas not measured.');
+        continue;
+      }
+      const m = await measure(peer, command, args);
+      const c = cost(m);
+      let comparison: IndexComparison | null = null;
+      if (c.ok && !existsSync(args[3])) {
+        c.ok = false;
+        c.note = 'no output';
+      }
+      if (c.ok) {
+        comparison = compareIndex(expected, parsePeerCsv(readFileSync(args[3], 'utf8')), ctx.relTol);
+        if (comparison.mismatches.length > 0) {
+          c.ok = false;
+          c.note = `${comparison.mismatches.length} mismatching values: time not counted`;
+        }
+      }
+      out.checks.push({ peer, scale, comparison, error: c.ok ? undefined : m.stderr.slice(-500) });
+      out.rows.push({
+        stage: `index: ${peer} vs ingest+build`,
+        scale,
+        subject: pipeline,
+        baseline: { ...c, label: peer },
+        ratioKind: 'baseline/subject',
+      });
+      if (build)
+        out.rows.push({
+          stage: `index: ${peer} vs build only`,
+          scale,
+          subject: { ...build, label: 'xiaowei build' },
+          baseline: { ...c, label: peer },
+          ratioKind: 'baseline/subject',
+        });
+    }
+  }
+}
+
+function cost(m: Measurement): Cost {
+  return {
+    label: m.label,
+    wallSeconds: m.wallSeconds,
+    cpuSeconds: m.cpuSeconds,
+    peakTreeRssBytes: m.peakTreeRssBytes,
+    ok: m.exitCode === 0,
+    note: m.exitCode === 0 ? undefined : `exit ${m.exitCode}`,
+  };
+}
+
+function sameFile(a: string, b: string): boolean {
+  return existsSync(a) && existsSync(b) && readFileSync(a).equals(readFileSync(b));
+}
+
+/** Generates the extracts once (not timed) and reuses them: generation is deterministic for a seed. */
+function ensureData(ctx: BenchContext, scale: Scale, dir: string, toYear: number): string {
+  if (existsSync(join(dir, `registry_${toYear}-12-31.csv`))) return dir;
+  ctx.log(`  generating ${scale} extracts to ${toYear} (not timed) …`);
+  rmSync(dir, { recursive: true, force: true });
+  const r = spawnSync(
+    process.execPath,
+    ['bin/xiaowei.js', 'generate', '--scale', scale, '--seed', '1', '--to', String(toYear), '--out', dir],
+    { cwd: ctx.repo, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (r.status !== 0) throw new Error(`xiaowei generate --scale ${scale} failed`);
+  return dir;
+}
+
+/** Installs danfojs-node into its benchmark-only folder on first use (npm overrides in its package.json). */
+function ensureDanfo(ctx: BenchContext): boolean {
+  const dir = join(ctx.repo, 'bench', 'peers', 'danfo');
+  if (existsSync(join(dir, 'node_modules', 'danfojs-node'))) return true;
+  ctx.log('  installing danfojs-node into bench/peers/danfo (not timed) …');
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return r.status === 0;
+}
+
+/** The baseline build's plan: the macro files and every staging and mart model body in dependency order. */
+function buildPlan(repo: string) {
+  const sqlRoot = join(repo, 'sql');
+  const macros = ['safe_div.sql', 'round_half_up.sql', 'size_class.sql'].map((f) =>
+    readFileSync(join(sqlRoot, 'macros', f), 'utf8'),
+  );
+  const models = orderModels(readModels(sqlRoot, ['staging', 'marts'])).map((m) => ({
+    name: m.name,
+    materialized: m.materialized,
+    sql: m.sql,
+  }));
+  return { macros, models };
+}
+
+/** Prepares the baseline build's input (not timed): the built warehouse minus every model's table or view. */
+async function dropModels(path: string, models: { name: string; materialized: string }[]): Promise<void> {
+  const wh = await openWarehouse(path);
+  try {
+    await withConnection(wh, async (con) => {
+      for (const m of [...models].reverse()) {
+        const target = quoteQualified(m.name);
+        await con.run(`drop ${m.materialized === 'view' ? 'view' : 'table'} if exists ${target} cascade`);
+      }
+      await con.run('checkpoint');
+    });
+  } finally {
+    wh.close();
+  }
+}
