@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { DataType, RecordBatchReader } from 'apache-arrow';
 import { cellText, csvLine } from './csvLine.ts';
 
 /**
@@ -13,6 +12,8 @@ export async function arrowToCsv(src: string, dest: string): Promise<void> {
     if (!out.write(s)) await once(out, 'drain');
   };
   try {
+    // Loaded on use: only Arrow inputs need it.
+    const { DataType, RecordBatchReader } = await import('apache-arrow');
     const reader = await RecordBatchReader.from(createReadStream(src));
     await reader.open();
     let headerDone = false;

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { cellText, csvLine } from './csvLine.ts';
 
 /**
@@ -12,7 +12,8 @@ export async function xlsxToCsv(src: string, dest: string): Promise<void> {
   const write = async (s: string) => {
     if (!out.write(s)) await once(out, 'drain');
   };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(src, {
+  const { default: Excel } = await import('exceljs'); // loaded on use: only XLSX inputs need it
+  const reader = new Excel.stream.xlsx.WorkbookReader(src, {
     entries: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { atomicWrite } from './atomicWrite.ts';
 import { templateEnvironment } from './templateEnvironment.ts';
 
@@ -45,6 +45,8 @@ export async function withChromium<T>(
   if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
   const profile = mkdtempSync(join(tmpdir(), 'xw-chromium-'));
   try {
+    // Loaded on use: playwright-core costs ~0.3 s at start-up and only PDF printing needs it.
+    const { chromium } = await import('playwright-core');
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ReportTable } from './reportModel.ts';
 
 export interface XlsxProvenance {
@@ -10,6 +9,7 @@ export interface XlsxProvenance {
 
 /** One table as a workbook: sheet 数据 (header + rows, numbers as numbers) and sheet 说明 (title, notes, provenance). */
 export async function tableXlsx(table: ReportTable, p: XlsxProvenance): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded on use: slow to import
   const wb = new ExcelJS.Workbook();
   const date = new Date(`${p.reportDate}T00:00:00Z`);
   wb.creator = 'xiaowei';

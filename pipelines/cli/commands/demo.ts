@@ -3,14 +3,11 @@ import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildWarehouse } from '../../build/buildWarehouse.ts';
 import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse.ts';
-import { generateExtracts } from '../../generate/generateExtracts.ts';
 import { formatHeadline } from '../../indices/headline.ts';
 import { formatStatus } from '../../ingest/formatStatus.ts';
 import { ingestFiles } from '../../ingest/ingestFiles.ts';
 import { ensureReferenceTables } from '../../reference/loadReference.ts';
 import { chromiumPath } from '../../report/printPdf.ts';
-import { writeAnnualReport } from '../../report/writeAnnualReport.ts';
-import { writeSite } from '../../site/writeSite.ts';
 import { dbOption } from '../dbOption.ts';
 import { ingestProgressLine } from '../ingestProgress.ts';
 import type { CliIo } from '../io.ts';
@@ -58,7 +55,7 @@ export function register(program: Command, io: CliIo): void {
         say(
           `1/5 生成样例数据 generating ${opts.scale}-scale sample extracts → ${relative(process.cwd(), dataDir)}`,
         );
-        const g = await generateExtracts({
+        const g = await (await import('../../generate/generateExtracts.ts')).generateExtracts({
           scale: opts.scale,
           seed: Number(opts.seed),
           outDir: dataDir,
@@ -99,7 +96,7 @@ export function register(program: Command, io: CliIo): void {
 
       say(`4/5 报告 writing the ${year} annual report`);
       const wantPdf = opts.pdf && existsSync(chromiumPath(io.env));
-      const report = await writeAnnualReport({
+      const report = await (await import('../../report/writeAnnualReport.ts')).writeAnnualReport({
         dbPath,
         year,
         outDir: opts.reports,
@@ -116,7 +113,10 @@ export function register(program: Command, io: CliIo): void {
       );
 
       say('5/5 看板 writing the dashboard');
-      const site = await writeSite({ dbPath, outDir: join(opts.reports, 'site') });
+      const site = await (await import('../../site/writeSite.ts')).writeSite({
+        dbPath,
+        outDir: join(opts.reports, 'site'),
+      });
       say(
         `    site: ${relative(process.cwd(), join(site.outDir, 'index.html'))} (${site.pages.length} pages) — preview with: npx xiaowei serve`,
       );

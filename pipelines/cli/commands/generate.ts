@@ -1,10 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Scale } from '../../generate/calibration.ts';
-import {
-  type GenerateOptions,
-  generateExtracts,
-  type OutputFormat,
-} from '../../generate/generateExtracts.ts';
+import type { GenerateOptions, OutputFormat } from '../../generate/generateExtracts.ts';
 import type { Encoding } from '../../generate/lineWriter.ts';
 import type { CliIo } from '../io.ts';
 
@@ -71,6 +67,8 @@ export function register(program: Command, io: CliIo): void {
         dirty: o.dirty,
       };
       const started = performance.now();
+      // Loaded on use: the generator pulls in exceljs, which slows every other command's start-up.
+      const { generateExtracts } = await import('../../generate/generateExtracts.ts');
       const result = await generateExtracts(options);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const totalRows = result.files.reduce((s, f) => s + (f.kind === 'faults' ? 0 : f.rows), 0);

@@ -3,7 +3,6 @@ import { type Command, Option } from 'commander';
 import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse.ts';
 import { formatCsv, formatJson, formatTable } from '../../ingest/formatQueryResult.ts';
 import { runQuery } from '../../ingest/queryResult.ts';
-import { queryResultToArrow } from '../../ingest/queryResultToArrow.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
 
@@ -45,7 +44,7 @@ export function register(program: Command, io: CliIo): void {
         const result = await withConnection(wh, (con) => runQuery(con, sql));
         const output =
           opts.format === 'arrow'
-            ? queryResultToArrow(result)
+            ? (await import('../../ingest/queryResultToArrow.ts')).queryResultToArrow(result)
             : opts.format === 'csv'
               ? formatCsv(result)
               : opts.format === 'json'

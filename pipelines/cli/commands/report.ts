@@ -2,7 +2,6 @@ import { relative } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { resolveDbPath } from '../../db/warehouse.ts';
 import { chromiumPath } from '../../report/printPdf.ts';
-import { writeAnnualReport } from '../../report/writeAnnualReport.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
 
@@ -57,7 +56,7 @@ export function register(program: Command, io: CliIo): void {
     )
     .addOption(dbOption())
     .action(async (opts: ReportOpts) => {
-      const result = await writeAnnualReport({
+      const result = await (await import('../../report/writeAnnualReport.ts')).writeAnnualReport({
         dbPath: resolveDbPath(opts.db, io.env),
         year: opts.year,
         countyCode: opts.county,

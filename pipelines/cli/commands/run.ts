@@ -4,7 +4,6 @@ import { chromiumPath } from '../../report/printPdf.ts';
 import { DEFAULT_INBOX } from '../../run/inbox.ts';
 import { nodeRunEffects } from '../../run/nodeRunEffects.ts';
 import { silentProgress, ttyProgress } from '../../run/progressLine.ts';
-import { realStages } from '../../run/realStages.ts';
 import { RunLockedError } from '../../run/runLock.ts';
 import { createRunLogger } from '../../run/runLogger.ts';
 import { type RunOutcome, runPipeline } from '../../run/runPipeline.ts';
@@ -101,7 +100,7 @@ export function register(program: Command, io: CliIo): void {
             onlyIfNew: opts.onlyIfNew,
           },
           nodeRunEffects({
-            stages: realStages({
+            stages: (await import('../../run/realStages.ts')).realStages({
               methodologies: opts.methodology,
               pdfChromium: opts.pdf ? chromiumPath(io.env) : undefined,
             }),

@@ -5,7 +5,6 @@ import { DEFAULT_INBOX } from '../../run/inbox.ts';
 import { createRunLogger } from '../../run/runLogger.ts';
 import { formatZoned } from '../../scheduler/formatZoned.ts';
 import { nextFireTimes } from '../../scheduler/nextFireTimes.ts';
-import { nodeSchedulerEffects } from '../../scheduler/nodeSchedulerEffects.ts';
 import {
   DEFAULT_SCHEDULE,
   loadScheduleConfig,
@@ -84,7 +83,7 @@ export function register(program: Command, io: CliIo): void {
         return;
       }
       const log = createRunLogger({ logFile: config.log_file, terminal: io.stderr, now: () => new Date() });
-      const fx = nodeSchedulerEffects(config, {
+      const fx = (await import('../../scheduler/nodeSchedulerEffects.ts')).nodeSchedulerEffects(config, {
         log,
         dryRun: opts.dryRun,
         defaults: { db: resolveDbPath(opts.db, io.env), reportsRoot: opts.reports, inbox: opts.inbox },

@@ -1,7 +1,6 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { resolveDbPath } from '../../db/warehouse.ts';
-import { writeSite } from '../../site/writeSite.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
 import { parseYear } from './report.ts';
@@ -28,7 +27,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--methodology <version>', '方法版本（默认：指数表中的最新版本）/ methodology version')
     .addOption(dbOption())
     .action(async (opts: SiteOpts) => {
-      const result = await writeSite({
+      const result = await (await import('../../site/writeSite.ts')).writeSite({
         dbPath: resolveDbPath(opts.db, io.env),
         outDir: opts.out,
         year: opts.year,
