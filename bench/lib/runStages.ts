@@ -157,6 +157,7 @@ export async function runStages(
       );
       out.rows.push({ stage: 'report pdf', scale, subject: pdf, baseline: null, ratioKind: 'none' });
     } else out.notes.push(`${scale}: no Chromium at ${chromium}; the PDF report was not measured.`);
+    out.notes.push(reportPhasesNote(scale, w('built.duckdb'), `${reports}-phases`, ctx.reportYear));
   }
 
   if (stages.includes('run') || stages.includes('incremental')) {
@@ -361,4 +362,29 @@ async function ingestRate(db: string, scale: string, x: Cost, b: Cost): Promise<
   } finally {
     wh.close();
   }
+}
+
+/** The report's phases timed inside one process, so CLI start-up is not counted: HTML, files, PDF, charts. */
+function reportPhasesNote(scale: string, db: string, outDir: string, year: number): string {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/lib/reportPhases.ts', db, outDir, String(year)],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (child.status !== 0)
+    return `report ${scale}: phase timing failed: ${child.stderr.trim().split('\n').pop()}`;
+  const p = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as {
+    htmlMs: number;
+    filesMs: number;
+    pdfMs: number | null;
+    chartsMs: number;
+    charts: number;
+  };
+  const s = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(2)} s`);
+  return (
+    `report ${scale}, in one process (no CLI start-up): HTML ${s(p.htmlMs)}, chart and table files ${s(p.filesMs)}, ` +
+    `PDF ${s(p.pdfMs)}; rendering all ${p.charts} charts to SVG alone ${s(p.chartsMs)}.`
+  );
 }
