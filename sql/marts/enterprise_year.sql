@@ -44,7 +44,10 @@ first_county as (
 filed as (
     select
         ey.*,
-        coalesce(c.county_code, f.county_code) as county_code,
+        -- A firm listed without a county code is still in the city's register: it counts for the city only,
+        -- like firms registered at city level, rather than vanishing from every total.
+        coalesce(c.county_code, f.county_code, (select region_code from ref.regions where level = 'city'))
+            as county_code,
         coalesce(c.status = '迁出', false) as is_moved_out_at_end,
         i.uscc is not null as has_filing,
         i.employees,
@@ -55,6 +58,7 @@ filed as (
         i.rd_expense_wan,
         i.tech_staff,
         i.exports_wan,
+        -- A filing that leaves 是否规上 empty is taken as not 规上 (the flag is never derived from revenue).
         coalesce(i.is_above_scale, false) as is_above_scale,
         coalesce(i.is_tech_sme, false) as is_tech_sme,
         size_class(

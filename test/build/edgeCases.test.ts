@@ -38,6 +38,18 @@ describe('edge cases of scope and population', () => {
     expect(year(2019)?.deaths).toBe(0);
   });
 
+  it('counts a firm listed without a county code for the city only', async () => {
+    const city = await withConnection(wh, (con) =>
+      queryRows<{ births: number }>(
+        con,
+        "select births from mart.business_demography where region_code = '330500' and year = 2016",
+      ),
+    );
+    // 德清's four plus M5: 5 births in the city; 德清 itself still has 4.
+    expect(city[0].births).toBe(5);
+    expect(year(2016)?.births).toBe(4);
+  });
+
   it('leaves upgrades unknown in the first data year', () => {
     expect(year(2016)?.upgrades).toBeNull();
     expect(year(2017)?.upgrades).toBe(0);
