@@ -4,8 +4,8 @@ import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
 import { substitute } from '../db/sqlTemplate.ts';
 import { inTransaction, queryRows, type Warehouse, withConnection } from '../db/warehouse.ts';
 import { buildIndices } from '../indices/buildIndices.ts';
-import { writeMethodologyTables } from '../indices/methodologyTables.ts';
-import { loadMethodology } from '../methodology/loadMethodology.ts';
+import { keepOnlyVersions, writeMethodologyTables } from '../indices/methodologyTables.ts';
+import { listMethodologyVersions, loadMethodology } from '../methodology/loadMethodology.ts';
 import type { Methodology } from '../methodology/schema.ts';
 import { loadReferenceTables } from '../reference/loadReference.ts';
 import { orderModels, readModels } from './modelFile.ts';
@@ -14,7 +14,7 @@ import { runSqlScript } from './runSqlScript.ts';
 
 export interface BuildOptions {
   runId: string;
-  /** Methodology versions (tags or file paths); default: v1. */
+  /** Methodology versions (tags or file paths); default: every version in config/methodology/. */
   methodologies?: string[];
   now: () => Date;
   onModel?: (r: ModelRunResult) => void;
@@ -37,7 +37,9 @@ const LAYERS = ['staging', 'marts'];
  */
 export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Promise<BuildSummary> {
   const started = options.now();
-  const methodologies: Methodology[] = (options.methodologies ?? ['v1']).map((v) => loadMethodology(v));
+  const methodologies: Methodology[] = (options.methodologies ?? listMethodologyVersions()).map((v) =>
+    loadMethodology(v),
+  );
   const sqlRoot = join(REPO_ROOT, 'sql');
   const models = orderModels(readModels(sqlRoot, LAYERS));
   return withConnection(wh, async (con) => {
@@ -55,6 +57,10 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
       for (const file of ['safe_div.sql', 'round_half_up.sql', 'size_class.sql']) {
         await runSqlScript(con, readSql(`macros/${file}`));
       }
+      await keepOnlyVersions(
+        con,
+        methodologies.map((m) => m.version),
+      );
       for (const m of methodologies) await writeMethodologyTables(con, m);
     });
     const previousRunId = await savePublishedValues(con);

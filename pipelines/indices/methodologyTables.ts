@@ -20,6 +20,27 @@ export async function deleteVersionRows(
   );
 }
 
+const VERSIONED_TABLES = [
+  'mart.methodology',
+  'mart.methodology_plan_kinds',
+  'mart.methodology_county_targets',
+  'mart.index_meta',
+  'mart.growth_index',
+  'mart.vitality_index',
+];
+
+/**
+ * Drops every version not in `versions` from the versioned marts, so that no index row outlives the data
+ * it was computed from (a version left out of a build would otherwise keep stale values).
+ */
+export async function keepOnlyVersions(con: DuckDBConnection, versions: string[]): Promise<void> {
+  for (const t of VERSIONED_TABLES) {
+    await con.run(substitute(readSql('indices/delete_other_versions.sql'), { table: quoteQualified(t) }), {
+      versions: versions.join(','),
+    });
+  }
+}
+
 /** Writes a methodology's parameters, plan kinds, county targets and index trees into mart.* tables. */
 export async function writeMethodologyTables(con: DuckDBConnection, m: Methodology): Promise<void> {
   const sha256 = createHash('sha256').update(JSON.stringify(m)).digest('hex');

@@ -14,16 +14,15 @@ export function register(program: Command, io: CliIo): void {
     .addOption(dbOption())
     .option(
       '-m, --methodology <versions>',
-      'comma-separated methodology versions or JSON files (config/methodology/<v>.json); all coexist in the marts',
-      'v1',
+      'comma-separated methodology versions or JSON files (default: every config/methodology/*.json); the marts then hold exactly these versions',
     )
     .option('--run-id <id>', 'run id recorded in ops.build_log (default: from the clock)')
-    .action(async (opts: { db?: string; methodology: string; runId?: string }) => {
+    .action(async (opts: { db?: string; methodology?: string; runId?: string }) => {
       const wh = await openWarehouse(resolveDbPath(opts.db, io.env));
       try {
         const summary = await buildWarehouse(wh, {
           runId: opts.runId ?? newRunId(new Date()),
-          methodologies: opts.methodology.split(',').map((s) => s.trim()),
+          methodologies: opts.methodology?.split(',').map((s) => s.trim()),
           now: () => new Date(),
           onModel: (r) =>
             io.stdout.write(
