@@ -138,7 +138,7 @@ export async function ingestFile(
     return result;
   } finally {
     await con.run(
-      'drop table if exists _xw_lines; drop table if exists _xw_fields; drop table if exists _xw_checked;',
+      'drop table if exists _xw_lines; drop table if exists _xw_fields; drop table if exists _xw_row_checked; drop table if exists _xw_checked;',
     );
   }
 }

@@ -5,7 +5,7 @@ import type { HeaderMapping } from './mapHeaders.ts';
 import { stageFields } from './stageLines.ts';
 
 /**
- * Runs the kind's validation model over `_xw_lines`, leaving `_xw_checked` (one row per data row with its
+ * Runs the kind's validation model over `_xw_lines`, then the shared duplicate rules, leaving `_xw_checked` (one row per data row with its
  * typed values, first failed rule and outcome). All checks are set-based SQL (sql/ingest/validate_<kind>.sql).
  */
 export async function validateStaged(
@@ -23,4 +23,18 @@ export async function validateStaged(
     if (spec.money) params[`${spec.column}_div`] = mapping.divisor[spec.column] ?? 1;
   }
   await con.run(readSql(`ingest/validate_${kind}.sql`), params);
+  await con.run(readSql('ingest/resolve_duplicates.sql'), {
+    conflict_column: DUPLICATE_KEYS[kind].column,
+    conflict_detail: DUPLICATE_KEYS[kind].detail,
+  });
 }
+
+/** How a duplicate_conflict quarantine row names each kind's key (data-contract §5). */
+const DUPLICATE_KEYS: Record<ExtractKind, { column: string; detail: string }> = {
+  registry: { column: 'uscc', detail: 'rows with this 统一社会信用代码 disagree' },
+  enterprise_indicators: { column: 'uscc', detail: 'rows with this 统一社会信用代码 and 年度 disagree' },
+  plan_indicators: {
+    column: 'indicator_no',
+    detail: 'rows for this 年度, 季度, 行政区划代码 and 指标序号 disagree',
+  },
+};

@@ -3,7 +3,9 @@
 -- (loaded | quarantined | dropped). Rule order: row shape, required_missing, uscc_malformed, year_invalid,
 -- value_unparseable, bad_enum, negative_value, tech_staff_exceeds_employees, duplicate_conflict (uscc + year).
 -- Parameters: $expected_fields and one divisor per money column ($revenue_div … $exports_div: 10000 for 元).
-create or replace temp table _xw_checked as
+-- Leaves _xw_row_checked (row_failure, dup_key, dup_content); sql/ingest/resolve_duplicates.sql then adds
+-- duplicate_conflict, the final `failure` and the outcome, giving _xw_checked.
+create or replace temp table _xw_row_checked as
 with typed as (
     select
         *,
@@ -58,58 +60,20 @@ row_checked as (
     from typed
 ),
 
-keyed as (
-    select
-        *,
-        uscc || '|' || year as dup_key
-    from row_checked
-    where xw_uscc_wellformed(uscc) and regexp_full_match(year, '\d{4}')
-),
-
--- Only keys that occur more than once need their rows' contents compared. Rows agree when their typed
--- values agree; refused rows compare by their text.
-repeated_keys as (
-    select dup_key
-    from keyed
-    group by dup_key
-    having count(*) > 1
-),
-
-repeated_rows as (
-    select
-        line,
-        dup_key,
-        case
-            when row_failure is null then row(employees_i, revenue_wan, assets_wan, profit_wan, tax_wan,
-                rd_expense_wan, tech_staff_i, exports_wan, is_above_scale, is_tech_sme, listing)::varchar
-            else '!' || txt
-        end as content
-    from keyed
-    where dup_key in (select r.dup_key from repeated_keys as r)
-),
-
-dup_stats as (
-    select
-        line,
-        count(distinct content) over (partition by dup_key) as n_versions,
-        row_number() over (partition by dup_key, content order by line) as copy_no
-    from repeated_rows
-),
-
+-- The duplicate key (NULL when the key itself is unusable) and the row's content for comparing copies:
+-- typed values for a valid row, the raw text for a refused one. resolve_duplicates.sql finishes the job.
 final as (
     select
-        c.*,
-        coalesce(c.row_failure, xw_fail(d.n_versions > 1, 'duplicate_conflict', 'uscc',
-            'rows with this 统一社会信用代码 and 年度 disagree')) as failure,
+        *,
+        case when xw_uscc_wellformed(uscc) and regexp_full_match(year, '\d{4}') then uscc || '|' || year end as dup_key,
         case
-            when c.row_failure is not null or d.n_versions > 1 then 'quarantined'
-            when d.copy_no > 1 then 'dropped'
-            else 'loaded'
-        end as outcome,
-        coalesce(xw_uscc_check_ok(c.uscc), false) as uscc_check_ok,
-        null::date as as_of_on
-    from row_checked as c
-    left join dup_stats as d on c.line = d.line
+            when row_failure is null then row(employees_i, revenue_wan, assets_wan, profit_wan, tax_wan, rd_expense_wan, tech_staff_i,
+                exports_wan, is_above_scale, is_tech_sme, listing)::varchar
+            else '!' || txt
+        end as dup_content,
+        coalesce(xw_uscc_check_ok(uscc), false) as uscc_check_ok,
+        null::date as as_of_on,
+    from row_checked
 )
 
 select * from final
