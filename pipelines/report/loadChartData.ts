@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ChartData } from '../charts/chartData.ts';
 import { readSql } from '../db/sqlFile.ts';
+import { quoteQualified, substitute } from '../db/sqlTemplate.ts';
 import { queryRows } from '../db/warehouse.ts';
 import type { BusinessDemographyRow, IndexRow, ScorecardRow } from '../marts/types.ts';
 import { loadMethodology } from '../methodology/loadMethodology.ts';
@@ -37,8 +38,14 @@ export async function loadChartData(
   const demography = await queryRows<BusinessDemographyRow>(con, readSql('report/business_demography.sql'), {
     year: options.year,
   });
-  const growth = await queryRows<IndexRow>(con, readSql('report/growth_index.sql'), params);
-  const vitality = await queryRows<IndexRow>(con, readSql('report/vitality_index.sql'), params);
+  const indexRows = (table: string) =>
+    queryRows<IndexRow>(
+      con,
+      substitute(readSql('report/index_values.sql'), { table: quoteQualified(table) }),
+      params,
+    );
+  const growth = await indexRows('mart.growth_index');
+  const vitality = await indexRows('mart.vitality_index');
   const scorecard = await queryRows<ScorecardRow>(con, readSql('report/plan_scorecard.sql'), params);
   const planIndicators = await queryRows<ChartData['planIndicators'][number]>(
     con,

@@ -1,4 +1,5 @@
--- mart.growth_index up to the report year, one methodology version. Grain: version, year, region, level, code.
+-- One index mart (growth or vitality: the table placeholder, a quoted identifier) up to the report year,
+-- one methodology version. Grain: version, year, region, level, code.
 select
     methodology_version,
     year::integer as year,
@@ -9,6 +10,6 @@ select
     value::double as value,
     dropped_reason,
     n_enterprises::integer as n_enterprises
-from mart.growth_index
+from {{table}}
 where methodology_version = $version and year <= $year
 order by year, region_code, level, code
