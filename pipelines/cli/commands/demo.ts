@@ -77,11 +77,12 @@ export function register(program: Command, io: CliIo): void {
           now: () => new Date(),
           onProgress: ingestProgressLine(io),
         });
-        const sum = (k: 'rows_read' | 'rows_loaded' | 'rows_quarantined') =>
+        const sum = (k: 'rows_read' | 'rows_loaded' | 'rows_quarantined' | 'rows_dropped') =>
           results.reduce((s, r) => s + r[k], 0);
         const loaded = results.filter((r) => r.status === 'loaded').length;
         say(
-          `    ${loaded} loaded, ${results.length - loaded} skipped or rejected; rows read ${sum('rows_read')}, loaded ${sum('rows_loaded')}, quarantined ${sum('rows_quarantined')}`,
+          `    ${loaded} loaded, ${results.length - loaded} skipped or rejected; rows read ${sum('rows_read')} = ` +
+            `loaded ${sum('rows_loaded')} + quarantined ${sum('rows_quarantined')} + duplicates dropped ${sum('rows_dropped')}`,
         );
         io.stdout.write(
           `\n${await withConnection(wh, (con) => formatStatus(con, relative(process.cwd(), dbPath)))}\n`,
