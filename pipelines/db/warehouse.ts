@@ -22,7 +22,10 @@ export interface Warehouse {
 const open = new Map<string, { wh: Warehouse; refs: number }>();
 
 /** Opens (creating if needed) the warehouse file and its schemas; call `close()` when done. */
-export async function openWarehouse(path: string, options: { readOnly?: boolean } = {}): Promise<Warehouse> {
+export async function openWarehouse(
+  path: string,
+  options: { readOnly?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<Warehouse> {
   const readOnly = options.readOnly ?? false;
   const key = `${resolve(path)}|${readOnly ? 'ro' : 'rw'}`;
   // A read-only caller may share a read-write instance already open on the same file (never a second
@@ -36,7 +39,10 @@ export async function openWarehouse(path: string, options: { readOnly?: boolean 
     throw new Error(`${path} is open read-only in this process; close it before opening it for writing`);
   }
   if (!readOnly && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
+  const instance = await DuckDBInstance.create(path, {
+    ...duckdbSettings(options.env ?? process.env),
+    ...(readOnly ? { access_mode: 'READ_ONLY' } : {}),
+  });
   const wh: Warehouse = {
     path,
     readOnly,
@@ -100,4 +106,15 @@ export async function queryRows<T = Record<string, unknown>>(
   // biome-ignore lint/suspicious/noExplicitAny: the node-api's parameter type is a union we pass through untouched
   const reader = await con.runAndReadAll(sql, params as any);
   return reader.getRowObjectsJson() as unknown as T[];
+}
+
+/**
+ * DuckDB settings an operator may set for every command: XIAOWEI_MEMORY_LIMIT (e.g. "4GB"; DuckDB's default
+ * is 80 % of RAM, and it spills to disk past the limit where it can) and XIAOWEI_THREADS.
+ */
+export function duckdbSettings(env: NodeJS.ProcessEnv): Record<string, string> {
+  const settings: Record<string, string> = {};
+  if (env.XIAOWEI_MEMORY_LIMIT) settings.memory_limit = env.XIAOWEI_MEMORY_LIMIT;
+  if (env.XIAOWEI_THREADS) settings.threads = env.XIAOWEI_THREADS;
+  return settings;
 }
