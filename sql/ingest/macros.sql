@@ -98,3 +98,15 @@ create or replace temp macro xw_uscc_check_ok(s) as (xw_uscc_check18_ok(s) and x
 create or replace temp macro xw_fail(failed, reason, col, detail) as (
     case when failed then {'reason': reason, 'column_name': col, 'detail': detail} end
 );
+
+-- The row-shape rules every extract kind checks first: too few fields (or an unclosed quote), too many,
+-- and quoting the CSV pattern could not account for.
+create or replace temp macro xw_shape_failure(nfields, expected, odd_quotes, quoting_ok) as (
+    coalesce(
+        xw_fail(nfields < expected or odd_quotes, 'row_truncated', null,
+            'row has ' || nfields || ' fields, header has ' || expected),
+        xw_fail(nfields > expected, 'row_too_long', null,
+            'row has ' || nfields || ' fields, header has ' || expected),
+        xw_fail(not quoting_ok, 'value_unparseable', null, 'malformed CSV quoting')
+    )
+);

@@ -22,11 +22,7 @@ row_checked as (
     select
         *,
         coalesce(
-            xw_fail(nfields < $expected_fields::integer or odd_quotes, 'row_truncated', null,
-                'row has ' || nfields || ' fields, header has ' || $expected_fields::integer),
-            xw_fail(nfields > $expected_fields::integer, 'row_too_long', null,
-                'row has ' || nfields || ' fields, header has ' || $expected_fields::integer),
-            xw_fail(not quoting_ok, 'value_unparseable', null, 'malformed CSV quoting'),
+            xw_shape_failure(nfields, $expected_fields::integer, odd_quotes, quoting_ok),
             xw_fail(year is null, 'required_missing', 'year', '年度 is empty'),
             xw_fail(region_code is null, 'required_missing', 'region_code', '行政区划代码 is empty'),
             xw_fail(indicator_no is null, 'required_missing', 'indicator_no', '指标序号 is empty'),

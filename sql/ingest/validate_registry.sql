@@ -27,11 +27,7 @@ row_checked as (
     select
         *,
         coalesce(
-            xw_fail(nfields < $expected_fields::integer or odd_quotes, 'row_truncated', null,
-                'row has ' || nfields || ' fields, header has ' || $expected_fields::integer),
-            xw_fail(nfields > $expected_fields::integer, 'row_too_long', null,
-                'row has ' || nfields || ' fields, header has ' || $expected_fields::integer),
-            xw_fail(not quoting_ok, 'value_unparseable', null, 'malformed CSV quoting'),
+            xw_shape_failure(nfields, $expected_fields::integer, odd_quotes, quoting_ok),
             xw_fail(uscc is null, 'required_missing', 'uscc', '统一社会信用代码 is empty'),
             xw_fail(name is null, 'required_missing', 'name', '企业名称 is empty'),
             xw_fail(established_on is null, 'required_missing', 'established_on', '成立日期 is empty'),
