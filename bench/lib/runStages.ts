@@ -9,9 +9,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { orderModels, readModels } from '../../pipelines/build/modelFile.ts';
 import { quoteQualified } from '../../pipelines/db/sqlTemplate.ts';
 import { openWarehouse, queryRows, withConnection } from '../../pipelines/db/warehouse.ts';
+import { orderModels, readModels } from '../../pipelines/models/modelFile.ts';
 import type { Scale, Stage } from './benchArgs.ts';
 import { compareIndex, type IndexComparison, parsePeerCsv } from './compareIndex.ts';
 import { type Measurement, type MeasureOptions, measureProcess } from './measureProcess.ts';
@@ -324,7 +324,7 @@ function buildPlan(repo: string) {
   const macros = ['safe_div.sql', 'round_half_up.sql', 'size_class.sql'].map((f) =>
     readFileSync(join(sqlRoot, 'macros', f), 'utf8'),
   );
-  const models = orderModels(readModels(sqlRoot, ['staging', 'marts'])).map((m) => ({
+  const models = orderModels(readModels(sqlRoot, ['models/staging', 'models/marts'])).map((m) => ({
     name: m.name,
     materialized: m.materialized,
     sql: m.sql,

@@ -1,11 +1,12 @@
 // Server-side rendering: Vega-Lite → Vega → SVG (vega's headless 'none' renderer, no browser) → PNG
 // (resvg with only the shipped font, so every machine draws the same pixels).
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { compile } from 'vega-lite';
+import { writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
 import { FONT_FAMILY, fontFilePaths } from './font.ts';
 import { shippedFontMetrics, type TextItemLike, vegaTextWidth } from './textMetrics.ts';
 import type { NamedChart } from './types.ts';
@@ -102,12 +103,6 @@ export interface ChartFiles {
   png: string;
 }
 
-async function writeAtomic(path: string, data: string | Buffer): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
-}
-
 /** Write `<id>.vl.json`, `<id>.svg` and a 2× `<id>.png` per chart into `dir` (created if missing). */
 export async function writeChartFiles(charts: readonly NamedChart[], dir: string): Promise<ChartFiles[]> {
   await mkdir(dir, { recursive: true });
@@ -120,9 +115,9 @@ export async function writeChartFiles(charts: readonly NamedChart[], dir: string
       png: join(dir, `${chart.id}.png`),
     };
     const svg = await renderSvg(chart.spec);
-    await writeAtomic(files.vl, `${JSON.stringify(chart.spec, null, 2)}\n`);
-    await writeAtomic(files.svg, svg);
-    await writeAtomic(files.png, renderPng(svg));
+    writeFileAtomic(files.vl, `${JSON.stringify(chart.spec, null, 2)}\n`);
+    writeFileAtomic(files.svg, svg);
+    writeFileAtomic(files.png, renderPng(svg));
     out.push(files);
   }
   return out;

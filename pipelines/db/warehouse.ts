@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import type { z } from 'zod';
 
 /** Default warehouse path, relative to the working directory; `--db` or XIAOWEI_DB override it. */
 export const DEFAULT_DB = 'data/warehouse/xiaowei.duckdb';
@@ -97,7 +98,34 @@ export async function inTransaction<T>(con: DuckDBConnection, fn: () => Promise<
   }
 }
 
-/** Small helper: rows as plain JSON-safe objects (BIGINT → number/string as DuckDB's JSON conversion does). */
+/**
+ * Rows of one query, each checked against `schema` where it enters TypeScript (the typed DuckDB boundary):
+ * a column of the wrong type fails here, naming the row and the path, instead of deep inside a report.
+ * Values arrive JSON-safe (DuckDB's JSON conversion: BIGINT and DECIMAL as numbers or strings, dates as ISO
+ * strings), so schemas coerce where a column may come either way.
+ * Example: `await readRows(con, z.object({ n: z.number() }), 'select count(*)::integer as n from raw.registry')`.
+ */
+export async function readRows<S extends z.ZodType>(
+  con: DuckDBConnection,
+  schema: S,
+  sql: string,
+  params?: Record<string, DuckDBValue> | DuckDBValue[],
+): Promise<z.output<S>[]> {
+  const reader = await con.runAndReadAll(sql, params);
+  const rows = reader.getRowObjectsJson();
+  return rows.map((row, i) => {
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`query result row ${i + 1}: ${issue.path.join('.') || '(row)'}: ${issue.message}`);
+    }
+    return parsed.data;
+  });
+}
+
+/**
+ * @deprecated Casts rows without checking them; use `readRows` with a zod schema. Kept while call sites move.
+ */
 export async function queryRows<T = Record<string, unknown>>(
   con: DuckDBConnection,
   sql: string,

@@ -17,7 +17,7 @@ export async function buildIndices(
   for (const index of ['growth', 'vitality'] as const) {
     const def = m.indices[index];
     const variables = [...new Set(def.modules.flatMap((x) => x.indicators.map((i) => i.variable)))];
-    const inputs = await queryRows<IndexInput>(con, readSql('indices/select_index_inputs.sql'), {
+    const inputs = await queryRows<IndexInput>(con, readSql('statements/indices/select_index_inputs.sql'), {
       variables: variables.join(','),
     });
     const known = new Set(inputs.map((i) => i.variable));

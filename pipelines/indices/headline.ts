@@ -31,12 +31,15 @@ const change = (v: number | null, p: number | null) => {
 
 /** The year's headline in Chinese: city growth and vitality indices with modules, and the county ranking. */
 export async function formatHeadline(con: DuckDBConnection, year: number, version = 'v1'): Promise<string> {
-  const lines = await queryRows<IndexLine>(con, readSql('cli/headline_indices.sql'), {
+  const lines = await queryRows<IndexLine>(con, readSql('queries/cli/headline_indices.sql'), {
     version,
     year,
     region: '330500',
   });
-  const ranks = await queryRows<RankLine>(con, readSql('cli/headline_ranking.sql'), { version, year });
+  const ranks = await queryRows<RankLine>(con, readSql('queries/cli/headline_ranking.sql'), {
+    version,
+    year,
+  });
   const out: string[] = [`${year}年湖州市小微企业指数（方法 ${version}，基期 = 100）`];
   for (const name of ['growth', 'vitality'] as const) {
     const label = name === 'growth' ? '小微企业成长指数' : '新设小微企业活力指数';

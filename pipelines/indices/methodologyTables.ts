@@ -13,7 +13,7 @@ export async function deleteVersionRows(
   version: string,
 ): Promise<void> {
   await con.run(
-    substitute(readSql('indices/delete_methodology_rows.sql'), { table: quoteQualified(table) }),
+    substitute(readSql('statements/indices/delete_methodology_rows.sql'), { table: quoteQualified(table) }),
     {
       version,
     },
@@ -35,9 +35,12 @@ const VERSIONED_TABLES = [
  */
 export async function keepOnlyVersions(con: DuckDBConnection, versions: string[]): Promise<void> {
   for (const t of VERSIONED_TABLES) {
-    await con.run(substitute(readSql('indices/delete_other_versions.sql'), { table: quoteQualified(t) }), {
-      versions: versions.join(','),
-    });
+    await con.run(
+      substitute(readSql('statements/indices/delete_other_versions.sql'), { table: quoteQualified(t) }),
+      {
+        versions: versions.join(','),
+      },
+    );
   }
 }
 
@@ -53,7 +56,7 @@ export async function writeMethodologyTables(con: DuckDBConnection, m: Methodolo
     await deleteVersionRows(con, t, m.version);
   }
   const s = m.scorecard;
-  await con.run(readSql('indices/insert_methodology.sql'), {
+  await con.run(readSql('statements/indices/insert_methodology.sql'), {
     version: m.version,
     title_zh: m.title_zh,
     released: m.released,

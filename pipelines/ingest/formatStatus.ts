@@ -15,10 +15,10 @@ export async function formatStatus(con: DuckDBConnection, label: string): Promis
     return `warehouse ${label}: nothing ingested yet\n`;
   return [
     `warehouse ${label}\n\nfiles\n`,
-    formatTable(await runQuery(con, readSql('ingest/status_files.sql'))),
+    formatTable(await runQuery(con, readSql('queries/status/status_files.sql'))),
     '\nraw tables\n',
-    formatTable(await runQuery(con, readSql('ingest/status_tables.sql'))),
+    formatTable(await runQuery(con, readSql('queries/status/status_tables.sql'))),
     '\nquarantine by reason\n',
-    formatTable(await runQuery(con, readSql('ingest/status_quarantine.sql'))),
+    formatTable(await runQuery(con, readSql('queries/status/status_quarantine.sql'))),
   ].join('');
 }

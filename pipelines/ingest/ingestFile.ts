@@ -53,7 +53,7 @@ export async function ingestFile(
     base.sha256 = sniff.sha256;
     const prior = await queryRows<{ file: string; ingested_at: string }>(
       con,
-      readSql('ingest/find_loaded_file.sql'),
+      readSql('statements/ingest/find_loaded_file.sql'),
       {
         sha256: sniff.sha256,
       },
@@ -99,7 +99,7 @@ export async function ingestFile(
 
     progress('validating');
     await validateStaged(con, mapping, header.length, asOfDefault);
-    const [s] = await queryRows<Summary>(con, readSql('ingest/summarize_checked.sql'));
+    const [s] = await queryRows<Summary>(con, readSql('statements/ingest/summarize_checked.sql'));
     const result: IngestFileResult = {
       ...base,
       status: 'loaded',
@@ -115,12 +115,15 @@ export async function ingestFile(
     progress('loading');
     try {
       await inTransaction(con, async () => {
-        await con.run(readSql(`ingest/insert_${mapping.kind}.sql`), {
+        await con.run(readSql(`statements/ingest/insert_${mapping.kind}.sql`), {
           file_id: sniff.sha256,
           source_file: path,
         });
         options.onStep?.('raw', path);
-        await con.run(readSql('ingest/insert_quarantine.sql'), { file: path, sha256: sniff.sha256 });
+        await con.run(readSql('statements/ingest/insert_quarantine.sql'), {
+          file: path,
+          sha256: sniff.sha256,
+        });
         options.onStep?.('quarantine', path);
         await writeLog(con, result, options);
         options.onStep?.('log', path);
@@ -160,7 +163,7 @@ async function hasRegions(con: DuckDBConnection): Promise<boolean> {
 }
 
 async function writeLog(con: DuckDBConnection, r: IngestFileResult, options: IngestOptions): Promise<void> {
-  await con.run(readSql('ingest/insert_ingest_log.sql'), {
+  await con.run(readSql('statements/ingest/insert_ingest_log.sql'), {
     file: r.file,
     sha256: r.sha256,
     kind: r.kind ?? '',

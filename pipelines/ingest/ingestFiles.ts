@@ -25,7 +25,7 @@ export async function ingestFiles(
   try {
     return await withConnection(wh, async (con) => {
       await ensureRawSchema(con);
-      await con.run(readSql('ingest/macros.sql'));
+      await con.run(readSql('statements/ingest/macros.sql'));
       const results: IngestFileResult[] = [];
       for (const [index, file] of files.entries()) {
         const progress = (stage: Parameters<NonNullable<IngestOptions['onProgress']>>[0]['stage']) =>

@@ -19,8 +19,11 @@ export async function stageTextLines(
   delimiter: ',' | '\t',
 ): Promise<string[] | null> {
   const d = DELIMITERS[delimiter];
-  const sql = substitute(readSql('ingest/stage_text_lines.sql'), { delim_sql: d.sql, delim_re: d.regex });
-  await con.run(readSql('ingest/stage_text_raw_lines.sql'), { path });
+  const sql = substitute(readSql('statements/ingest/stage_text_lines.sql'), {
+    delim_sql: d.sql,
+    delim_re: d.regex,
+  });
+  await con.run(readSql('statements/ingest/stage_text_raw_lines.sql'), { path });
   await con.run(sql);
   await con.run('drop table _xw_raw_lines');
   return headerRow(con);
@@ -35,7 +38,7 @@ export async function stageParquetLines(con: DuckDBConnection, path: string): Pr
   );
   const names = cols.map((c) => c.column_name);
   const columns = names.map((n) => `${quoteIdent(n)}::varchar`).join(', ');
-  await con.run(substitute(readSql('ingest/stage_parquet_lines.sql'), { columns }), { path });
+  await con.run(substitute(readSql('statements/ingest/stage_parquet_lines.sql'), { columns }), { path });
   return names;
 }
 
@@ -62,5 +65,5 @@ export async function stageFields(
       return `${expr} as ${quoteIdent(c)}`;
     })
     .join(',\n    ');
-  await con.run(substitute(readSql('ingest/stage_fields.sql'), { columns }));
+  await con.run(substitute(readSql('statements/ingest/stage_fields.sql'), { columns }));
 }

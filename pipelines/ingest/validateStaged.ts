@@ -6,7 +6,7 @@ import { stageFields } from './stageLines.ts';
 
 /**
  * Runs the kind's validation model over `_xw_lines`, then the shared duplicate rules, leaving `_xw_checked` (one row per data row with its
- * typed values, first failed rule and outcome). All checks are set-based SQL (sql/ingest/validate_<kind>.sql).
+ * typed values, first failed rule and outcome). All checks are set-based SQL (sql/statements/ingest/validate_<kind>.sql).
  */
 export async function validateStaged(
   con: DuckDBConnection,
@@ -22,8 +22,8 @@ export async function validateStaged(
   for (const spec of EXTRACT_COLUMNS[kind]) {
     if (spec.money) params[`${spec.column}_div`] = mapping.divisor[spec.column] ?? 1;
   }
-  await con.run(readSql(`ingest/validate_${kind}.sql`), params);
-  await con.run(readSql('ingest/resolve_duplicates.sql'), {
+  await con.run(readSql(`statements/ingest/validate_${kind}.sql`), params);
+  await con.run(readSql('statements/ingest/resolve_duplicates.sql'), {
     conflict_column: DUPLICATE_KEYS[kind].column,
     conflict_detail: DUPLICATE_KEYS[kind].detail,
   });

@@ -12,7 +12,7 @@ export async function loadReferenceTables(
   con: DuckDBConnection,
   dir: string = REFERENCE_DIR,
 ): Promise<string[]> {
-  const template = readSql('ref/load_reference_table.sql');
+  const template = readSql('statements/ref/load_reference_table.sql');
   const tables: string[] = [];
   await con.run('create schema if not exists ref');
   for (const file of readdirSync(dir)
@@ -41,6 +41,6 @@ function codeColumnTypes(path: string): string {
 
 /** Loads the reference tables into a warehouse that has none yet (ingest checks codes against them). */
 export async function ensureReferenceTables(con: DuckDBConnection): Promise<void> {
-  const loaded = await queryRows(con, readSql('ref/reference_loaded.sql'));
+  const loaded = await queryRows(con, readSql('statements/ref/reference_loaded.sql'));
   if (loaded.length === 0) await loadReferenceTables(con);
 }

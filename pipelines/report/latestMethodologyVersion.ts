@@ -6,7 +6,7 @@ import { queryRows } from '../db/warehouse.ts';
 export async function latestMethodologyVersion(con: DuckDBConnection): Promise<string> {
   const rows = await queryRows<{ methodology_version: string | null }>(
     con,
-    readSql('report/latest_methodology_version.sql'),
+    readSql('queries/report/latest_methodology_version.sql'),
   );
   const version = rows[0]?.methodology_version;
   if (!version)

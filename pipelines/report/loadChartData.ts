@@ -28,32 +28,40 @@ export async function loadChartData(
   const version = options.methodologyVersion ?? (await latestMethodologyVersion(con));
   const methodology = options.methodology ?? loadMethodology(version);
   const params = { version, year: options.year };
-  const regions = await queryRows<ChartData['regions'][number]>(con, readSql('report/regions.sql'));
+  const regions = await queryRows<ChartData['regions'][number]>(con, readSql('queries/report/regions.sql'));
   if (
     options.countyCode &&
     !regions.some((r) => r.region_code === options.countyCode && r.level === 'county')
   ) {
     throw new Error(`区县代码 ${options.countyCode} 不在 ref.regions 中 (unknown county code)`);
   }
-  const demography = await queryRows<BusinessDemographyRow>(con, readSql('report/business_demography.sql'), {
-    year: options.year,
-  });
+  const demography = await queryRows<BusinessDemographyRow>(
+    con,
+    readSql('queries/report/business_demography.sql'),
+    {
+      year: options.year,
+    },
+  );
   const indexRows = (table: string) =>
     queryRows<IndexRow>(
       con,
-      substitute(readSql('report/index_values.sql'), { table: quoteQualified(table) }),
+      substitute(readSql('queries/report/index_values.sql'), { table: quoteQualified(table) }),
       params,
     );
   const growth = await indexRows('mart.growth_index');
   const vitality = await indexRows('mart.vitality_index');
-  const scorecard = await queryRows<ScorecardRow>(con, readSql('report/plan_scorecard.sql'), params);
+  const scorecard = await queryRows<ScorecardRow>(con, readSql('queries/report/plan_scorecard.sql'), params);
   const planIndicators = await queryRows<ChartData['planIndicators'][number]>(
     con,
-    readSql('report/plan_indicators.sql'),
+    readSql('queries/report/plan_indicators.sql'),
   );
-  const indexMeta = await queryRows<ChartData['indexMeta'][number]>(con, readSql('report/index_meta.sql'), {
-    version,
-  });
+  const indexMeta = await queryRows<ChartData['indexMeta'][number]>(
+    con,
+    readSql('queries/report/index_meta.sql'),
+    {
+      version,
+    },
+  );
   return {
     year: options.year,
     ...(options.countyCode ? { countyCode: options.countyCode } : {}),

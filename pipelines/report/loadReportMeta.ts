@@ -34,18 +34,20 @@ export async function loadWarehouseProvenance(
   year: number,
 ): Promise<WarehouseProvenance> {
   const hasIngest = await tableExists(con, 'ops', 'ingest_log');
-  const sources = hasIngest ? await queryRows<IngestSource>(con, readSql('report/ingest_sources.sql')) : [];
+  const sources = hasIngest
+    ? await queryRows<IngestSource>(con, readSql('queries/report/ingest_sources.sql'))
+    : [];
   const latest = hasIngest
-    ? await queryRows<{ as_of: string | null }>(con, readSql('report/latest_as_of.sql'), { year })
+    ? await queryRows<{ as_of: string | null }>(con, readSql('queries/report/latest_as_of.sql'), { year })
     : [];
   const quarantine = (await tableExists(con, 'ops', 'quarantine'))
-    ? await queryRows<QuarantineReason>(con, readSql('report/quarantine_summary.sql'))
+    ? await queryRows<QuarantineReason>(con, readSql('queries/report/quarantine_summary.sql'))
     : [];
   const buildRows = (await tableExists(con, 'ops', 'build_log'))
-    ? await queryRows(con, readSql('report/latest_build.sql'), { version })
+    ? await queryRows(con, readSql('queries/report/latest_build.sql'), { version })
     : [];
   const revisions = (await tableExists(con, 'mart', 'revisions'))
-    ? (await queryRows(con, readSql('report/revisions.sql'))).map(asText)
+    ? (await queryRows(con, readSql('queries/report/revisions.sql'))).map(asText)
     : [];
   return {
     build: buildRows[0] ? asText(buildRows[0]) : null,

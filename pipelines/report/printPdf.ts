@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
-import { atomicWrite } from './atomicWrite.ts';
+import { writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
 import { templateEnvironment } from './templateEnvironment.ts';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -88,5 +88,5 @@ export async function printPdf(
       tagged: true,
     });
   });
-  atomicWrite(pdfPath, pdf);
+  writeFileAtomic(pdfPath, pdf);
 }

@@ -4,6 +4,6 @@ import { queryRows } from '../db/warehouse.ts';
 
 /** True when `schema.name` exists; used for tables other pipelines add later (ops.build_log, mart.revisions). */
 export async function tableExists(con: DuckDBConnection, schema: string, name: string): Promise<boolean> {
-  const rows = await queryRows(con, readSql('report/table_exists.sql'), { schema, name });
+  const rows = await queryRows(con, readSql('queries/report/table_exists.sql'), { schema, name });
   return rows.length > 0;
 }

@@ -2,8 +2,8 @@ import { join, resolve } from 'node:path';
 import type { ChartData } from '../charts/chartData.ts';
 import { FONT_FAMILY } from '../charts/font.ts';
 import { openWarehouse, withConnection } from '../db/warehouse.ts';
+import { writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
 import { loadMethodology } from '../methodology/loadMethodology.ts';
-import { atomicWrite } from './atomicWrite.ts';
 import { buildReportModel } from './buildReportModel.ts';
 import { loadDroppedReasonLabels } from './droppedReasonLabels.ts';
 import { fontFaceCss } from './fontFaceCss.ts';
@@ -105,7 +105,7 @@ export async function writeAnnualReport(o: AnnualReportOptions): Promise<AnnualR
   };
   const model = buildReportModel(data, meta);
   const htmlPath = join(yearDir, `${reportFileStem(o.year, o.countyCode)}.html`);
-  atomicWrite(htmlPath, renderAnnualReportHtml(model));
+  writeFileAtomic(htmlPath, renderAnnualReportHtml(model));
   const htmlMs = now() - t0;
   await rendered.write(chartsDir);
   const tableFiles: string[] = [];
@@ -117,8 +117,8 @@ export async function writeAnnualReport(o: AnnualReportOptions): Promise<AnnualR
   for (const table of reportTables(model)) {
     const csv = join(tablesDir, `${table.id}.csv`);
     const xlsx = join(tablesDir, `${table.id}.xlsx`);
-    atomicWrite(csv, tableCsv(table));
-    atomicWrite(xlsx, await tableXlsx(table, provenance));
+    writeFileAtomic(csv, tableCsv(table));
+    writeFileAtomic(xlsx, await tableXlsx(table, provenance));
     tableFiles.push(csv, xlsx);
   }
   const filesMs = now() - t0 - htmlMs;

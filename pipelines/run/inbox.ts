@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { writeFileAtomic } from './atomicWrite.ts';
+import { writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
 import type { RunInput } from './runRecord.ts';
 
 export const DEFAULT_INBOX = 'data/inbox';

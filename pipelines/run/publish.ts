@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fsyncDir, writeFileAtomic } from './atomicWrite.ts';
+import { fsyncDir, writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
 import type { RunPaths } from './runPaths.ts';
 import type { RunRecord } from './runRecord.ts';
 import { type PublishedStamp, stampOf } from './workCopy.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { buildWarehouse } from '../build/buildWarehouse.ts';
 import { withConnection } from '../db/warehouse.ts';
 import { ingestFiles } from '../ingest/ingestFiles.ts';
+import { buildWarehouse } from '../models/buildWarehouse.ts';
 import { ensureReferenceTables } from '../reference/loadReference.ts';
 import { writeAnnualReport } from '../report/writeAnnualReport.ts';
 import { writeSite } from '../site/writeSite.ts';

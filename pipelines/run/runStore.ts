@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomicWrite.ts';
+import { writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
 import type { RunRecord } from './runRecord.ts';
 
 /**

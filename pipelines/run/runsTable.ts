@@ -5,9 +5,9 @@ import type { RunRecord } from './runRecord.ts';
 
 /** Rewrites ops.runs from the run store's records (the store is the truth; the table is a queryable copy). */
 export async function writeRunsTable(con: DuckDBConnection, records: RunRecord[]): Promise<void> {
-  await con.run(readSql('run/create_runs.sql'));
-  await con.run(readSql('run/clear_runs.sql'));
-  const insert = readSql('run/insert_run.sql');
+  await con.run(readSql('statements/run/create_runs.sql'));
+  await con.run(readSql('statements/run/clear_runs.sql'));
+  const insert = readSql('statements/run/insert_run.sql');
   for (const r of records) {
     await con.run(insert, {
       run_id: r.run_id,
@@ -31,7 +31,7 @@ export async function writeRunsTable(con: DuckDBConnection, records: RunRecord[]
 export async function countRows(con: DuckDBConnection): Promise<Record<string, number>> {
   const tables = await queryRows<{ schema_name: string; table_name: string }>(
     con,
-    readSql('run/list_counted_tables.sql'),
+    readSql('statements/run/list_counted_tables.sql'),
   );
   const out: Record<string, number> = {};
   for (const t of tables) {
@@ -49,9 +49,12 @@ export async function countRows(con: DuckDBConnection): Promise<Record<string, n
 export async function latestCompleteYear(con: DuckDBConnection): Promise<number | null> {
   const tables = await queryRows<{ schema_name: string; table_name: string }>(
     con,
-    readSql('run/list_counted_tables.sql'),
+    readSql('statements/run/list_counted_tables.sql'),
   );
   if (!tables.some((t) => t.schema_name === 'raw' && t.table_name === 'registry')) return null;
-  const [row] = await queryRows<{ year: number | null }>(con, readSql('run/latest_complete_year.sql'));
+  const [row] = await queryRows<{ year: number | null }>(
+    con,
+    readSql('statements/run/latest_complete_year.sql'),
+  );
   return row?.year ?? null;
 }

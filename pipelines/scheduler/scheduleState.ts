@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../run/atomicWrite.ts';
+import { writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
 
 export interface JobState {
   /** The last fire time the scheduler handled (ISO); catch-up looks for fire times missed after it. */

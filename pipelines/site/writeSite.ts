@@ -5,8 +5,8 @@ import { FONT_FAMILY, fontFilePath } from '../charts/font.ts';
 import type { NamedChart } from '../charts/types.ts';
 import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
 import { openWarehouse, queryRows, withConnection } from '../db/warehouse.ts';
+import { writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
 import { loadMethodology } from '../methodology/loadMethodology.ts';
-import { atomicWrite } from '../report/atomicWrite.ts';
 import { latestMethodologyVersion } from '../report/latestMethodologyVersion.ts';
 import { loadChartData } from '../report/loadChartData.ts';
 import { loadWarehouseProvenance, summariseMethodology } from '../report/loadReportMeta.ts';
@@ -44,9 +44,13 @@ async function readSiteData(o: SiteOptions) {
     return await withConnection(wh, async (con) => {
       const version = o.methodologyVersion ?? (await latestMethodologyVersion(con));
       const methodology = loadMethodology(version);
-      const [latest] = await queryRows<{ year: number | null }>(con, readSql('report/latest_year.sql'), {
-        version,
-      });
+      const [latest] = await queryRows<{ year: number | null }>(
+        con,
+        readSql('queries/report/latest_year.sql'),
+        {
+          version,
+        },
+      );
       if (latest?.year === null || latest?.year === undefined)
         throw new Error(`方法版本 ${version} 没有指数数据 (no index rows)`);
       const data = await loadChartData(con, { year: latest.year, methodologyVersion: version, methodology });
@@ -72,25 +76,25 @@ export async function writeSite(o: SiteOptions): Promise<{ outDir: string; pages
     buildCharts,
   });
   const assets = join(outDir, 'assets');
-  for (const file of vegaBundles()) atomicWrite(join(assets, basename(file)), readFileSync(file));
+  for (const file of vegaBundles()) writeFileAtomic(join(assets, basename(file)), readFileSync(file));
   const fonts = [
     { weight: 400, path: fontFilePath('normal', 'woff2') },
     { weight: 700, path: fontFilePath('bold', 'woff2') },
   ];
-  for (const f of fonts) atomicWrite(join(assets, 'fonts', basename(f.path)), readFileSync(f.path));
-  atomicWrite(
+  for (const f of fonts) writeFileAtomic(join(assets, 'fonts', basename(f.path)), readFileSync(f.path));
+  writeFileAtomic(
     join(assets, 'site.css'),
     renderSiteCss(
       FONT_FAMILY,
       fonts.map((f) => ({ weight: f.weight, file: basename(f.path) })),
     ),
   );
-  atomicWrite(join(assets, 'site.js'), readFileSync(join(TEMPLATE_DIR, 'site', 'site.js')));
+  writeFileAtomic(join(assets, 'site.js'), readFileSync(join(TEMPLATE_DIR, 'site', 'site.js')));
   const pages: string[] = [];
   for (const page of site.pages) {
-    atomicWrite(join(outDir, page.dataFile), renderSiteData(page));
+    writeFileAtomic(join(outDir, page.dataFile), renderSiteData(page));
     const path = join(outDir, page.file);
-    atomicWrite(path, renderSitePage(site, page));
+    writeFileAtomic(path, renderSitePage(site, page));
     pages.push(path);
   }
   return { outDir, pages };

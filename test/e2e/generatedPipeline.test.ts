@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWarehouse } from '../../pipelines/build/buildWarehouse.ts';
 import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { buildWarehouse } from '../../pipelines/models/buildWarehouse.ts';
 import { buildGeneratedWarehouse, fixedNow } from './generatedWarehouse.ts';
 
 // End to end on generated data: generate (tiny, seed 7) → ingest → build, then rebuild and compare.

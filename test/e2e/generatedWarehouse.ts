@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWarehouse } from '../../pipelines/build/buildWarehouse.ts';
 import { openWarehouse, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { type GenerateOptions, generateExtracts } from '../../pipelines/generate/generateExtracts.ts';
 import { ingestFiles } from '../../pipelines/ingest/ingestFiles.ts';
+import { buildWarehouse } from '../../pipelines/models/buildWarehouse.ts';
 import { ensureReferenceTables } from '../../pipelines/reference/loadReference.ts';
 
 export const fixedNow = () => new Date('2026-01-31T02:00:00Z');

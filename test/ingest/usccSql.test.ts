@@ -28,7 +28,7 @@ describe('SQL USCC macros agree with validateUscc', () => {
     const instance = await DuckDBInstance.create(':memory:');
     const con = await instance.connect();
     try {
-      await con.run(readSql('ingest/macros.sql'));
+      await con.run(readSql('statements/ingest/macros.sql'));
       for (const code of codes) {
         const [sql] = await queryRows<{ f: boolean; c18: boolean | null; c17: boolean | null }>(
           con,

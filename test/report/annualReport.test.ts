@@ -219,7 +219,7 @@ describe('annual report on the fixture warehouse', () => {
 
 describe('report inputs', () => {
   it('reads only aggregate marts and reference tables: no report SQL selects uscc or raw/staging rows', () => {
-    const sqlDir = join(REPO_ROOT, 'sql', 'report');
+    const sqlDir = join(REPO_ROOT, 'sql', 'queries', 'report');
     for (const f of readdirSync(sqlDir)) {
       const sql = readFileSync(join(sqlDir, f), 'utf8').toLowerCase();
       expect(sql, f).not.toMatch(/uscc/);

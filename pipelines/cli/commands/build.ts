@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { buildWarehouse } from '../../build/buildWarehouse.ts';
 import { openWarehouse, resolveDbPath } from '../../db/warehouse.ts';
+import { buildWarehouse } from '../../models/buildWarehouse.ts';
+import { newRunId } from '../../run/runId.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
-import { newRunId } from '../runId.ts';
 
 export function register(program: Command, io: CliIo): void {
   program

@@ -1,17 +1,17 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { buildWarehouse } from '../../build/buildWarehouse.ts';
 import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse.ts';
 import { formatHeadline } from '../../indices/headline.ts';
 import { formatStatus } from '../../ingest/formatStatus.ts';
 import { ingestFiles } from '../../ingest/ingestFiles.ts';
+import { buildWarehouse } from '../../models/buildWarehouse.ts';
 import { ensureReferenceTables } from '../../reference/loadReference.ts';
 import { chromiumPath } from '../../report/printPdf.ts';
+import { newRunId } from '../../run/runId.ts';
 import { dbOption } from '../dbOption.ts';
 import { ingestProgressLine } from '../ingestProgress.ts';
 import type { CliIo } from '../io.ts';
-import { newRunId } from '../runId.ts';
 
 interface DemoOptions {
   db?: string;

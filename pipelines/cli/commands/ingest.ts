@@ -4,10 +4,10 @@ import { EXTRACT_KINDS, type ExtractKind, isExtractKind } from '../../ingest/ext
 import { ingestFiles } from '../../ingest/ingestFiles.ts';
 import type { IngestFileResult } from '../../ingest/ingestTypes.ts';
 import { ensureReferenceTables } from '../../reference/loadReference.ts';
+import { newRunId } from '../../run/runId.ts';
 import { dbOption } from '../dbOption.ts';
 import { ingestProgressLine } from '../ingestProgress.ts';
 import type { CliIo } from '../io.ts';
-import { newRunId } from '../runId.ts';
 
 /** One summary line per file: kind, row accounting, status and message. */
 export function formatIngestResult(r: IngestFileResult): string {

@@ -1,19 +1,13 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse.ts';
+import { writeFileAtomic } from '../../fsutil/writeFileAtomic.ts';
 import { formatCsv, formatJson, formatTable } from '../../ingest/formatQueryResult.ts';
 import { runQuery } from '../../ingest/queryResult.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
 
 type Format = 'table' | 'csv' | 'json' | 'arrow';
-
-// Temp + rename: a failed query never leaves a half-written output file.
-function writeAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
-}
 
 export function register(program: Command, io: CliIo): void {
   program
@@ -51,7 +45,7 @@ export function register(program: Command, io: CliIo): void {
                 ? formatJson(result)
                 : formatTable(result);
         if (opts.out) {
-          writeAtomic(opts.out, output);
+          writeFileAtomic(opts.out, output);
           io.stderr.write(`query: ${result.rows.length} row(s) written to ${opts.out}\n`);
         } else io.stdout.write(output as string);
       } finally {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { buildFixtureWarehouse } from './buildFixture.ts';
 
-// test/fixtures/build/edge_cases.sql: four firms in 德清, all established 2016-04-01.
+// test/fixtures/models/edge_cases.sql: four firms in 德清, all established 2016-04-01.
 let wh: Warehouse;
 let rows: { year: number; active: number; births: number; deaths: number; upgrades: number | null }[];
 const year = (y: number) => rows.find((r) => r.year === y);

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWarehouse } from '../../pipelines/build/buildWarehouse.ts';
-import { runSqlScript } from '../../pipelines/build/runSqlScript.ts';
 import { REPO_ROOT, readSql } from '../../pipelines/db/sqlFile.ts';
 import { openWarehouse, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { buildWarehouse } from '../../pipelines/models/buildWarehouse.ts';
+import { runSqlScript } from '../../pipelines/models/runSqlScript.ts';
 
 /** A fresh warehouse with raw tables filled by a fixture SQL file, built with methodology v1. */
 export async function buildFixtureWarehouse(
@@ -14,10 +14,10 @@ export async function buildFixtureWarehouse(
   const dir = mkdtempSync(join(tmpdir(), 'xw-build-'));
   const wh = await openWarehouse(join(dir, 'w.duckdb'));
   await withConnection(wh, async (con) => {
-    await runSqlScript(con, readSql('raw/create_raw.sql'));
-    await runSqlScript(con, readSql('ops/create_ops.sql'));
+    await runSqlScript(con, readSql('statements/raw/create_raw.sql'));
+    await runSqlScript(con, readSql('statements/ops/create_ops.sql'));
     for (const f of fixtureSql) {
-      await runSqlScript(con, readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'build', f), 'utf8'));
+      await runSqlScript(con, readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'models', f), 'utf8'));
     }
   });
   await buildWarehouse(wh, { runId: 'test-run', methodologies, now: () => new Date('2026-01-31T02:00:00Z') });

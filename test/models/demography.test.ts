@@ -3,7 +3,7 @@ import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/wa
 import type { BusinessDemographyRow } from '../../pipelines/marts/types.ts';
 import { buildFixtureWarehouse } from './buildFixture.ts';
 
-// Fixture (test/fixtures/build/five_enterprises.sql), industry 33 = 工业 (小型: ≥20 persons and ≥300万元):
+// Fixture (test/fixtures/models/five_enterprises.sql), industry 33 = 工业 (小型: ≥20 persons and ≥300万元):
 //   E1 吴兴 born 2017, 20 persons/300万 → 小型          E2 吴兴 born 2017, 19 persons → 微型, closed 2018-06-30
 //   E3 吴兴 个转企 2017 (not a birth)                    E4 吴兴 born 2017, 300 persons/2000万 → 中型 (out of scope 2017)
 //   E5 南浔 born 2016, no filing 2017, 规上 in 2018      G1 个体工商户 (never counted)

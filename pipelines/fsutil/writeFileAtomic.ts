@@ -2,12 +2,14 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from
 import { basename, dirname, join } from 'node:path';
 
 /** Writes `data` to a temp file beside `path`, fsyncs it, then renames it over `path`: readers see old or new, never half. */
-export function writeFileAtomic(path: string, data: string): void {
+/** The one atomic writer of the project: reports, site files, run records and state files all go through it. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, data);
+    if (typeof data === 'string') writeSync(fd, data);
+    else writeSync(fd, data);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runSqlScript } from '../../pipelines/build/runSqlScript.ts';
 import { readSql } from '../../pipelines/db/sqlFile.ts';
 import { openWarehouse, queryRows, withConnection } from '../../pipelines/db/warehouse.ts';
+import { runSqlScript } from '../../pipelines/models/runSqlScript.ts';
 
 // 工业 row of the 2011 standard: 小型 ≥ 20 persons and ≥ 300万元; 中型 ≥ 300 and ≥ 2000; 大型 ≥ 1000 and ≥ 40000.
 const industry = '20, 300, null, 300, 2000, null, 1000, 40000, null';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { orderModels, parseModelFile } from '../../pipelines/build/modelFile.ts';
-import { CheckFailedError, runModel } from '../../pipelines/build/runModels.ts';
 import { openWarehouse, queryRows, withConnection } from '../../pipelines/db/warehouse.ts';
+import { orderModels, parseModelFile } from '../../pipelines/models/modelFile.ts';
+import { CheckFailedError, runModel } from '../../pipelines/models/runModels.ts';
 
 const model = (name: string, deps: string, body: string, checks = '') =>
   parseModelFile(

@@ -29,7 +29,7 @@ export interface BuildSummary {
 }
 
 /** Layers in build order; the model runner orders models within and across them by depends_on. */
-const LAYERS = ['staging', 'marts'];
+const LAYERS = ['models/staging', 'models/marts'];
 
 /**
  * `xiaowei build`: reference tables → macros → staging and mart models (each in a transaction, checks
@@ -46,11 +46,11 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
     await inTransaction(con, async () => {
       await loadReferenceTables(con);
       for (const script of [
-        'raw/create_raw.sql',
-        'ops/create_ops.sql',
-        'ops/create_build_log.sql',
-        'indices/create_index_tables.sql',
-        'indices/create_revisions.sql',
+        'statements/raw/create_raw.sql',
+        'statements/ops/create_ops.sql',
+        'statements/ops/create_build_log.sql',
+        'statements/indices/create_index_tables.sql',
+        'statements/indices/create_revisions.sql',
       ]) {
         await runSqlScript(con, readSql(script));
       }
@@ -81,15 +81,15 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
       indexChecks = await runCheckFiles(con, 'indices');
       if (previousRunId !== undefined) {
         await con.run(
-          substitute(readSql('indices/record_revisions.sql'), {
-            published_values: readSql('indices/published_values.sql'),
+          substitute(readSql('statements/indices/record_revisions.sql'), {
+            published_values: readSql('statements/indices/published_values.sql'),
           }),
           { previous_run_id: previousRunId, run_id: options.runId },
         );
       }
     });
     const checks = results.reduce((s, r) => s + r.checks, indexChecks);
-    await con.run(readSql('ops/insert_build_log.sql'), {
+    await con.run(readSql('statements/ops/insert_build_log.sql'), {
       run_id: options.runId,
       versions: methodologies.map((m) => m.version).join(','),
       started_at: started.toISOString(),
@@ -112,9 +112,9 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
  * what it revises (methodology §6). Returns the previous build's run id, or undefined on a first build.
  */
 async function savePublishedValues(con: DuckDBConnection): Promise<string | null | undefined> {
-  if ((await queryRows(con, readSql('indices/mart_built.sql'))).length === 0) return undefined;
-  const published = { published_values: readSql('indices/published_values.sql') };
-  await con.run(substitute(readSql('indices/save_previous_values.sql'), published));
-  const last = await queryRows<{ run_id: string }>(con, readSql('ops/last_build_run.sql'));
+  if ((await queryRows(con, readSql('statements/indices/mart_built.sql'))).length === 0) return undefined;
+  const published = { published_values: readSql('statements/indices/published_values.sql') };
+  await con.run(substitute(readSql('statements/indices/save_previous_values.sql'), published));
+  const last = await queryRows<{ run_id: string }>(con, readSql('statements/ops/last_build_run.sql'));
   return last[0]?.run_id ?? null;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWarehouse } from '../../pipelines/build/buildWarehouse.ts';
 import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { buildWarehouse } from '../../pipelines/models/buildWarehouse.ts';
 import { buildFixtureWarehouse } from './buildFixture.ts';
 
 // methodology §6: a late filing changes a published value; the next build records old and new values.

@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWarehouse } from '../../pipelines/build/buildWarehouse.ts';
 import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import {
   loadMethodology,
   methodologyPath,
   parseMethodology,
 } from '../../pipelines/methodology/loadMethodology.ts';
+import { buildWarehouse } from '../../pipelines/models/buildWarehouse.ts';
 import { buildFixtureWarehouse } from './buildFixture.ts';
 
 const v1Text = readFileSync(methodologyPath('v1'), 'utf8');
