@@ -23,7 +23,7 @@ export async function sqlFile<T extends PlainRow = PlainRow>(
 
 /** The latest year the data covers completely (a 31 December registry snapshot exists), as reports use. */
 export async function latestYear(): Promise<number> {
-  const [row] = await sqlFile<{ year: number | null }>('run/latest_complete_year.sql');
+  const [row] = await sqlFile<{ year: number | null }>('statements/run/latest_complete_year.sql');
   if (row?.year == null) throw new Error('仓库中没有年末登记快照 (no 31 December registry snapshot loaded)');
   return row.year;
 }
