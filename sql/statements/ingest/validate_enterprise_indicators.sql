@@ -3,7 +3,7 @@
 -- (loaded | quarantined | dropped). Rule order: row shape, required_missing, uscc_malformed, year_invalid,
 -- value_unparseable, bad_enum, negative_value, tech_staff_exceeds_employees, duplicate_conflict (uscc + year).
 -- Parameters: $expected_fields and one divisor per money column ($revenue_div … $exports_div: 10000 for 元).
--- Leaves _xw_row_checked (row_failure, dup_key, dup_content); sql/ingest/resolve_duplicates.sql then adds
+-- Leaves _xw_row_checked (row_failure, dup_key, dup_content); sql/statements/ingest/resolve_duplicates.sql then adds
 -- duplicate_conflict, the final `failure` and the outcome, giving _xw_checked.
 create or replace temp table _xw_row_checked as
 with typed as (

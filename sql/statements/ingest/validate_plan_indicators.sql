@@ -3,7 +3,7 @@
 -- (loaded | quarantined | dropped). Rule order: row shape, required_missing, year_invalid,
 -- indicator_no_invalid, value_unparseable, bad_enum (quarter), negative_value, county_unknown (region_code),
 -- duplicate_conflict (year + quarter + region + indicator). Parameters: $expected_fields.
--- Leaves _xw_row_checked (row_failure, dup_key, dup_content); sql/ingest/resolve_duplicates.sql then adds
+-- Leaves _xw_row_checked (row_failure, dup_key, dup_content); sql/statements/ingest/resolve_duplicates.sql then adds
 -- duplicate_conflict, the final `failure` and the outcome, giving _xw_checked.
 create or replace temp table _xw_row_checked as
 with typed as (

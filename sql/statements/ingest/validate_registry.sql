@@ -5,7 +5,7 @@
 -- value_unparseable, bad_enum, negative_value, date_future, closed_on_missing, closed_before_established,
 -- county_unknown, duplicate_conflict.
 -- Parameters: $expected_fields (header width), $as_of_default (file-name date or ''), $registered_capital_div.
--- Leaves _xw_row_checked (row_failure, dup_key, dup_content); sql/ingest/resolve_duplicates.sql then adds
+-- Leaves _xw_row_checked (row_failure, dup_key, dup_content); sql/statements/ingest/resolve_duplicates.sql then adds
 -- duplicate_conflict, the final `failure` and the outcome, giving _xw_checked.
 create or replace temp table _xw_row_checked as
 with typed as (
