@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { formatError } from '../messages/formatError.ts';
 import { registerCommands } from './commands/index.ts';
 import { type CliIo, nodeIo } from './io.ts';
 
@@ -21,8 +22,7 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
     return io.exitCode ?? 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
-    io.stderr.write(`xiaowei: ${err instanceof Error ? err.message : String(err)}\n`);
-    if (io.env.XIAOWEI_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    io.stderr.write(`xiaowei: ${formatError(err, { debug: Boolean(io.env.XIAOWEI_DEBUG) })}\n`);
     return 1;
   }
 }
