@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import type { z } from 'zod';
 
 /** Default warehouse path, relative to the working directory; `--db` or XIAOWEI_DB override it. */
@@ -40,6 +40,8 @@ export async function openWarehouse(
     throw new Error(`${path} is open read-only in this process; close it before opening it for writing`);
   }
   if (!readOnly && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  // Loaded on first open (≈0.3 s), so commands that never open a warehouse (`--help`) start without it.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(path, {
     ...duckdbSettings(options.env ?? process.env),
     ...(readOnly ? { access_mode: 'READ_ONLY' } : {}),

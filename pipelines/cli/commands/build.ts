@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { openWarehouse, resolveDbPath } from '../../db/warehouse.ts';
-import { buildWarehouse } from '../../models/buildWarehouse.ts';
 import { newRunId } from '../../run/runId.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
@@ -18,6 +17,7 @@ export function register(program: Command, io: CliIo): void {
     )
     .option('--run-id <id>', 'run id recorded in ops.build_log (default: from the clock)')
     .action(async (opts: { db?: string; methodology?: string; runId?: string }) => {
+      const { buildWarehouse } = await import('../../models/buildWarehouse.ts'); // loaded on use
       const wh = await openWarehouse(resolveDbPath(opts.db, io.env));
       try {
         const summary = await buildWarehouse(wh, {

@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { EngineConfigInput } from '../../engine/engineConfig.ts';
-import { formatOutputs } from '../../engine/formatOutputs.ts';
-import { readIData } from '../../engine/readIData.ts';
-import { readIMeta } from '../../engine/readIMeta.ts';
-import { type EngineResult, runEngine } from '../../engine/runEngine.ts';
-import { writeOutputFiles } from '../../engine/writeOutputFiles.ts';
+import type { EngineResult } from '../../engine/runEngine.ts';
 import type { CliIo } from '../io.ts';
 
 interface CompositeOptions {
@@ -148,7 +144,16 @@ export function register(program: Command, io: CliIo): void {
       'after',
       `\nDefaults reproduce METHOD.md's ASEM pipeline (COINr 1.1.14); from the repository root:\n  ${ASEM_EXAMPLE}\n`,
     )
-    .action((opts: CompositeOptions) => {
+    .action(async (opts: CompositeOptions) => {
+      // Loaded on use (the engine pulls in zod), so that `xiaowei --help` starts without it.
+      const [{ formatOutputs }, { readIData }, { readIMeta }, { runEngine }, { writeOutputFiles }] =
+        await Promise.all([
+          import('../../engine/formatOutputs.ts'),
+          import('../../engine/readIData.ts'),
+          import('../../engine/readIMeta.ts'),
+          import('../../engine/runEngine.ts'),
+          import('../../engine/writeOutputFiles.ts'),
+        ]);
       const meta = readIMeta(readFileSync(opts.meta, 'utf8'), opts.meta);
       const data = readIData(readFileSync(opts.data, 'utf8'), opts.data, meta);
       const groups = meta.filter((m) => m.type === 'Group').map((m) => m.iCode);

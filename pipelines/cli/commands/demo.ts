@@ -2,12 +2,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse.ts';
-import { formatHeadline } from '../../indices/headline.ts';
-import { formatStatus } from '../../ingest/formatStatus.ts';
-import { ingestFiles } from '../../ingest/ingestFiles.ts';
-import { buildWarehouse } from '../../models/buildWarehouse.ts';
-import { ensureReferenceTables } from '../../reference/loadReference.ts';
-import { chromiumPath } from '../../report/printPdf.ts';
 import { newRunId } from '../../run/runId.ts';
 import { dbOption } from '../dbOption.ts';
 import { ingestProgressLine } from '../ingestProgress.ts';
@@ -43,6 +37,16 @@ export function register(program: Command, io: CliIo): void {
     )
     .option('--no-pdf', 'skip the PDF even where Chromium exists')
     .action(async (opts: DemoOptions) => {
+      // Loaded on use, so that `xiaowei --help` and the other commands start without them.
+      const [{ formatHeadline }, { formatStatus }, { ingestFiles }, { buildWarehouse }, { ensureReferenceTables }] =
+        await Promise.all([
+          import('../../indices/headline.ts'),
+          import('../../ingest/formatStatus.ts'),
+          import('../../ingest/ingestFiles.ts'),
+          import('../../models/buildWarehouse.ts'),
+          import('../../reference/loadReference.ts'),
+        ]);
+      const { chromiumPath } = await import('../../report/printPdf.ts');
       const say = (s: string) => io.stdout.write(`${s}\n`);
       const dbPath = resolveDbPath(opts.db, io.env);
       const dataDir = resolve(opts.data, opts.scale);

@@ -1,9 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse.ts';
 import { EXTRACT_KINDS, type ExtractKind, isExtractKind } from '../../ingest/extractKinds.ts';
-import { ingestFiles } from '../../ingest/ingestFiles.ts';
 import type { IngestFileResult } from '../../ingest/ingestTypes.ts';
-import { ensureReferenceTables } from '../../reference/loadReference.ts';
 import { newRunId } from '../../run/runId.ts';
 import { dbOption } from '../dbOption.ts';
 import { ingestProgressLine } from '../ingestProgress.ts';
@@ -41,6 +39,11 @@ export function register(program: Command, io: CliIo): void {
     .addOption(dbOption())
     .option('--run-id <id>', 'run id recorded in ops.ingest_log (default: from the clock)')
     .action(async (paths: string[], opts: { kind?: ExtractKind; db?: string; runId?: string }) => {
+      // Loaded on use, so that `xiaowei --help` and the other commands start without the ingest stack.
+      const [{ ingestFiles }, { ensureReferenceTables }] = await Promise.all([
+        import('../../ingest/ingestFiles.ts'),
+        import('../../reference/loadReference.ts'),
+      ]);
       const wh = await openWarehouse(resolveDbPath(opts.db, io.env));
       const onProgress = ingestProgressLine(io);
       try {

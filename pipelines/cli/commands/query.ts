@@ -3,7 +3,6 @@ import { type Command, Option } from 'commander';
 import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse.ts';
 import { writeFileAtomic } from '../../fsutil/writeFileAtomic.ts';
 import { formatCsv, formatJson, formatTable } from '../../ingest/formatQueryResult.ts';
-import { runQuery } from '../../ingest/queryResult.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
 
@@ -34,6 +33,8 @@ export function register(program: Command, io: CliIo): void {
         return;
       }
       const wh = await openWarehouse(path, { readOnly: true });
+      // Loaded on use: it pulls in @duckdb/node-api, which `xiaowei --help` should not pay for.
+      const { runQuery } = await import('../../ingest/queryResult.ts');
       try {
         const result = await withConnection(wh, (con) => runQuery(con, sql));
         const output =

@@ -1,7 +1,6 @@
 import { relative } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { resolveDbPath } from '../../db/warehouse.ts';
-import { chromiumPath } from '../../report/printPdf.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
 
@@ -56,6 +55,7 @@ export function register(program: Command, io: CliIo): void {
     )
     .addOption(dbOption())
     .action(async (opts: ReportOpts) => {
+      const { chromiumPath } = await import('../../report/printPdf.ts'); // loaded on use
       const result = await (await import('../../report/writeAnnualReport.ts')).writeAnnualReport({
         dbPath: resolveDbPath(opts.db, io.env),
         year: opts.year,

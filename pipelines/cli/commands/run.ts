@@ -1,11 +1,9 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { resolveDbPath } from '../../db/warehouse.ts';
-import { chromiumPath } from '../../report/printPdf.ts';
 import { DEFAULT_INBOX } from '../../run/inbox.ts';
 import { nodeRunEffects } from '../../run/nodeRunEffects.ts';
 import { silentProgress, ttyProgress } from '../../run/progressLine.ts';
 import { RunLockedError } from '../../run/runLock.ts';
-import { createRunLogger } from '../../run/runLogger.ts';
 import { type RunOutcome, runPipeline } from '../../run/runPipeline.ts';
 import { pauseHookFromEnv } from '../../run/testPause.ts';
 import { dbOption } from '../dbOption.ts';
@@ -79,6 +77,11 @@ export function register(program: Command, io: CliIo): void {
       'also print the annual report to PDF with Chromium ($XIAOWEI_CHROMIUM or /usr/bin/chromium)',
     )
     .action(async (opts: RunCliOptions) => {
+      // Loaded on use (pino, the report stack), so that `xiaowei --help` starts without them.
+      const [{ createRunLogger }, { chromiumPath }] = await Promise.all([
+        import('../../run/runLogger.ts'),
+        import('../../report/printPdf.ts'),
+      ]);
       const log = createRunLogger({ logFile: opts.logFile, terminal: io.stderr, now: () => new Date() });
       const abort = new AbortController();
       // First SIGINT/SIGTERM: stop at the next stage boundary and record 'interrupted'. A second one gets

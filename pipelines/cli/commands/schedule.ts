@@ -2,16 +2,7 @@ import { existsSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import { resolveDbPath } from '../../db/warehouse.ts';
 import { DEFAULT_INBOX } from '../../run/inbox.ts';
-import { createRunLogger } from '../../run/runLogger.ts';
-import { formatZoned } from '../../scheduler/formatZoned.ts';
-import { nextFireTimes } from '../../scheduler/nextFireTimes.ts';
-import {
-  DEFAULT_SCHEDULE,
-  loadScheduleConfig,
-  type ScheduleConfig,
-  validateScheduleConfig,
-} from '../../scheduler/scheduleConfig.ts';
-import { createScheduler } from '../../scheduler/scheduler.ts';
+import type { ScheduleConfig } from '../../scheduler/scheduleConfig.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
 import { DEFAULT_REPORTS } from './run.ts';
@@ -29,19 +20,11 @@ interface ScheduleCliOptions {
   inbox: string;
 }
 
-/** The next fire times of every job, as the wall clock of each job's zone reads them. */
-export function formatNextFires(config: ScheduleConfig, from: Date, count: number): string {
-  const out: string[] = [];
-  for (const job of config.jobs) {
-    out.push(`${job.name}  (${job.task}, "${job.cron}", ${job.timezone})`);
-    for (const t of nextFireTimes(job.cron, job.timezone, from, count)) {
-      out.push(`  ${formatZoned(t, job.timezone)}  ${t.toISOString()}`);
-    }
-  }
-  return `${out.join('\n')}\n`;
-}
-
-function loadConfigOrDefault(file: string, io: CliIo): ScheduleConfig {
+async function loadConfigOrDefault(file: string, io: CliIo): Promise<ScheduleConfig> {
+  // Loaded on use (zod, node-cron), so that `xiaowei --help` and the other commands start without them.
+  const { DEFAULT_SCHEDULE, loadScheduleConfig, validateScheduleConfig } = await import(
+    '../../scheduler/scheduleConfig.ts'
+  );
   if (file === DEFAULT_SCHEDULE_FILE && !existsSync(file)) {
     io.stderr.write(`${file} not found; using the built-in schedule (see config/schedule.example.json)\n`);
     const { value, errors } = validateScheduleConfig(DEFAULT_SCHEDULE, '(built-in)');
@@ -77,11 +60,16 @@ export function register(program: Command, io: CliIo): void {
     .option('--reports <dir>', 'published reports root', DEFAULT_REPORTS)
     .option('--inbox <dir>', 'inbox of new extracts', DEFAULT_INBOX)
     .action(async (opts: ScheduleCliOptions) => {
-      const config = loadConfigOrDefault(opts.config, io);
+      const config = await loadConfigOrDefault(opts.config, io);
       if (opts.list) {
+        const { formatNextFires } = await import('../../scheduler/formatNextFires.ts');
         io.stdout.write(formatNextFires(config, opts.from ?? new Date(), opts.count));
         return;
       }
+      const [{ createRunLogger }, { createScheduler }] = await Promise.all([
+        import('../../run/runLogger.ts'),
+        import('../../scheduler/scheduler.ts'),
+      ]);
       const log = createRunLogger({ logFile: config.log_file, terminal: io.stderr, now: () => new Date() });
       const fx = (await import('../../scheduler/nodeSchedulerEffects.ts')).nodeSchedulerEffects(config, {
         log,

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse.ts';
-import { formatStatus } from '../../ingest/formatStatus.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
 
@@ -19,6 +18,7 @@ export function register(program: Command, io: CliIo): void {
         io.exitCode = 1;
         return;
       }
+      const { formatStatus } = await import('../../ingest/formatStatus.ts'); // loaded on use
       const wh = await openWarehouse(path, { readOnly: true });
       try {
         io.stdout.write(await withConnection(wh, (con) => formatStatus(con, path)));
