@@ -38,14 +38,19 @@ export function register(program: Command, io: CliIo): void {
     .option('--no-pdf', 'skip the PDF even where Chromium exists')
     .action(async (opts: DemoOptions) => {
       // Loaded on use, so that `xiaowei --help` and the other commands start without them.
-      const [{ formatHeadline }, { formatStatus }, { ingestFiles }, { buildWarehouse }, { ensureReferenceTables }] =
-        await Promise.all([
-          import('../../indices/headline.ts'),
-          import('../../ingest/formatStatus.ts'),
-          import('../../ingest/ingestFiles.ts'),
-          import('../../models/buildWarehouse.ts'),
-          import('../../reference/loadReference.ts'),
-        ]);
+      const [
+        { formatHeadline },
+        { formatStatus },
+        { ingestFiles },
+        { buildWarehouse },
+        { ensureReferenceTables },
+      ] = await Promise.all([
+        import('../../indices/headline.ts'),
+        import('../../ingest/formatStatus.ts'),
+        import('../../ingest/ingestFiles.ts'),
+        import('../../models/buildWarehouse.ts'),
+        import('../../reference/loadReference.ts'),
+      ]);
       const { chromiumPath } = await import('../../report/printPdf.ts');
       const say = (s: string) => io.stdout.write(`${s}\n`);
       const dbPath = resolveDbPath(opts.db, io.env);
