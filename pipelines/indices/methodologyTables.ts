@@ -24,6 +24,7 @@ const VERSIONED_TABLES = [
   'mart.methodology',
   'mart.methodology_plan_kinds',
   'mart.methodology_county_targets',
+  'mart.methodology_growth_paths',
   'mart.index_meta',
   'mart.growth_index',
   'mart.vitality_index',

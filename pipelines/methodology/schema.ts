@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GrowthPathsSchema } from './growthPathsSchema.ts';
 
 // One schema for every methodology version; the TypeScript types derive from it.
 const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'codes are letters, digits and _');
@@ -65,6 +66,7 @@ export const MethodologySchema = z
       ),
       county_targets_note_zh: z.string().optional(),
     }),
+    growth_paths: GrowthPathsSchema,
   })
   .superRefine((m, ctx) => {
     for (const name of ['growth', 'vitality'] as const) {

@@ -4,6 +4,7 @@ import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
 import { substitute } from '../db/sqlTemplate.ts';
 import { inTransaction, queryRows, type Warehouse, withConnection } from '../db/warehouse.ts';
 import { buildIndices } from '../indices/buildIndices.ts';
+import { writeGrowthPathParams } from '../indices/growthPathParams.ts';
 import { keepOnlyVersions, writeMethodologyTables } from '../indices/methodologyTables.ts';
 import { listMethodologyVersions, loadMethodology } from '../methodology/loadMethodology.ts';
 import type { Methodology } from '../methodology/schema.ts';
@@ -51,17 +52,21 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
         'statements/ops/create_build_log.sql',
         'statements/indices/create_index_tables.sql',
         'statements/indices/create_revisions.sql',
+        'statements/indices/create_growth_path_params.sql',
       ]) {
         await runSqlScript(con, readSql(script));
       }
-      for (const file of ['safe_div.sql', 'round_half_up.sql', 'size_class.sql']) {
+      for (const file of ['safe_div.sql', 'round_half_up.sql', 'size_class.sql', 'annualised_growth.sql']) {
         await runSqlScript(con, readSql(`macros/${file}`));
       }
       await keepOnlyVersions(
         con,
         methodologies.map((m) => m.version),
       );
-      for (const m of methodologies) await writeMethodologyTables(con, m);
+      for (const m of methodologies) {
+        await writeMethodologyTables(con, m);
+        await writeGrowthPathParams(con, m);
+      }
     });
     const previousRunId = await savePublishedValues(con);
     const results: ModelRunResult[] = [];
