@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
 import { substitute } from '../db/sqlTemplate.ts';
-import { inTransaction, queryRows, type Warehouse, withConnection } from '../db/warehouse.ts';
+import { inTransaction, readRows, type Warehouse, withConnection } from '../db/warehouse.ts';
 import { buildIndices } from '../indices/buildIndices.ts';
 import { writeGrowthPathParams } from '../indices/growthPathParams.ts';
 import { keepOnlyVersions, writeMethodologyTables } from '../indices/methodologyTables.ts';
@@ -29,8 +30,8 @@ export interface BuildSummary {
   indexRows: Record<string, number>;
 }
 
-/** Layers in build order; the model runner orders models within and across them by depends_on. */
-const LAYERS = ['models/staging', 'models/marts'];
+/** Every model below sql/models/, whatever its layer folder; the runner orders them by depends_on. */
+const MODELS_DIR = 'models';
 
 /**
  * `xiaowei build`: reference tables → macros → staging and mart models (each in a transaction, checks
@@ -42,7 +43,7 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
     loadMethodology(v),
   );
   const sqlRoot = join(REPO_ROOT, 'sql');
-  const models = orderModels(readModels(sqlRoot, LAYERS));
+  const models = orderModels(readModels(sqlRoot, [MODELS_DIR]));
   return withConnection(wh, async (con) => {
     await inTransaction(con, async () => {
       await loadReferenceTables(con);
@@ -117,9 +118,18 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
  * what it revises (methodology §6). Returns the previous build's run id, or undefined on a first build.
  */
 async function savePublishedValues(con: DuckDBConnection): Promise<string | null | undefined> {
-  if ((await queryRows(con, readSql('statements/indices/mart_built.sql'))).length === 0) return undefined;
+  const built = await readRows(
+    con,
+    z.object({ built: z.number() }),
+    readSql('statements/indices/mart_built.sql'),
+  );
+  if (built.length === 0) return undefined;
   const published = { published_values: readSql('statements/indices/published_values.sql') };
   await con.run(substitute(readSql('statements/indices/save_previous_values.sql'), published));
-  const last = await queryRows<{ run_id: string }>(con, readSql('statements/ops/last_build_run.sql'));
+  const last = await readRows(
+    con,
+    z.object({ run_id: z.string() }),
+    readSql('statements/ops/last_build_run.sql'),
+  );
   return last[0]?.run_id ?? null;
 }

@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { REPO_ROOT } from '../db/sqlFile.ts';
 import { quoteQualified } from '../db/sqlTemplate.ts';
-import { inTransaction, queryRows } from '../db/warehouse.ts';
+import { inTransaction, readRows } from '../db/warehouse.ts';
 import { checkQueries } from './checkSql.ts';
 import type { Model } from './modelFile.ts';
 
@@ -23,6 +24,10 @@ export class CheckFailedError extends Error {
   }
 }
 
+const countRow = z.object({ n: z.number() });
+/** An offending row of a check: any columns, shown to the user as they are. */
+const anyRow = z.record(z.string(), z.unknown());
+
 export interface ModelRunResult {
   model: string;
   rows: number;
@@ -39,8 +44,9 @@ export async function runModel(con: DuckDBConnection, model: Model): Promise<Mod
     const [schema] = model.name.split('.');
     await con.run(`create schema if not exists ${quoteQualified(schema)}`);
     // A table and a view cannot share a name: drop whichever exists before re-creating.
-    const existing = await queryRows<{ table_type: string }>(
+    const existing = await readRows(
       con,
+      z.object({ table_type: z.string() }),
       'select table_type from information_schema.tables where table_schema = $1 and table_name = $2',
       [schema, model.name.split('.')[1]],
     );
@@ -59,16 +65,16 @@ export async function runModel(con: DuckDBConnection, model: Model): Promise<Mod
       }
     }
     checks += await runCheckFiles(con, model.name);
-    const rows = await queryRows<{ n: number }>(con, `select count(*)::integer as n from ${target}`);
+    const rows = await readRows(con, countRow, `select count(*)::integer as n from ${target}`);
     return { model: model.name, rows: rows[0].n, checks, ms: Math.round(performance.now() - started) };
   });
 }
 
 /** Runs one check query; throws CheckFailedError naming the model, the check and a sample of offending rows. */
 async function expectNoRows(con: DuckDBConnection, model: string, label: string, sql: string): Promise<void> {
-  const count = await queryRows<{ n: number }>(con, `select count(*)::integer as n from (${sql})`);
+  const count = await readRows(con, countRow, `select count(*)::integer as n from (${sql})`);
   if (count[0].n > 0) {
-    const sample = await queryRows(con, `select * from (${sql}) limit 5`);
+    const sample = await readRows(con, anyRow, `select * from (${sql}) limit 5`);
     throw new CheckFailedError(model, label, sample, count[0].n);
   }
 }

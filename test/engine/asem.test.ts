@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,23 +10,17 @@ import { readIData } from '../../pipelines/engine/readIData.ts';
 import { readIMeta } from '../../pipelines/engine/readIMeta.ts';
 import { runEngine } from '../../pipelines/engine/runEngine.ts';
 
-// The ASEM conformance inputs live beside the repository (../shared), never copied into it.
-const ASEM = join(REPO_ROOT, '..', 'shared', 'conformance', 'asem');
-const present = existsSync(join(ASEM, 'ASEM_iData.csv')) && existsSync(join(ASEM, 'ASEM_iMeta.csv'));
-if (!present) console.warn(`ASEM conformance tests skipped: ${ASEM} not found`);
+// The ASEM conformance inputs (COINr's example data) and METHOD.md, which states the expected values, are
+// test fixtures of the repository: see test/fixtures/asem/README.md for where they come from.
+const ASEM = join(REPO_ROOT, 'test', 'fixtures', 'asem');
 
-describe.skipIf(!present)('ASEM example reproduces COINr (METHOD.md)', () => {
+describe('ASEM example reproduces COINr (METHOD.md)', () => {
   const metaPath = join(ASEM, 'ASEM_iMeta.csv');
   const dataPath = join(ASEM, 'ASEM_iData.csv');
-  const meta = present ? readIMeta(readFileSync(metaPath, 'utf8'), metaPath) : [];
-  const data = present
-    ? readIData(readFileSync(dataPath, 'utf8'), dataPath, meta)
-    : { rows: [], panel: false };
-  const result = present ? runEngine(data, meta, asemConfig('EurAsia_group')) : null;
-  const r = () => {
-    if (!result) throw new Error('unreachable');
-    return result;
-  };
+  const meta = readIMeta(readFileSync(metaPath, 'utf8'), metaPath);
+  const data = readIData(readFileSync(dataPath, 'utf8'), dataPath, meta);
+  const result = runEngine(data, meta, asemConfig('EurAsia_group'));
+  const r = () => result;
   const unit = (u: string) => {
     const x = r().rows.find((row) => row.uCode === u);
     if (!x) throw new Error(`no unit ${u}`);

@@ -3,7 +3,7 @@
 -- grain: one row per enterprise (not 个体/合作社/分公司) per year t in which it existed at some point
 --   (established by 31 Dec t, not closed before 1 Jan t), with its county at the end of t, its filing
 --   for t, its 2011 size class and whether it is in the small/micro scope (methodology §1, §7)
--- depends_on: staging.stg_entities, staging.stg_registry_history, staging.stg_years, staging.stg_enterprise_indicators, ref.sme_size_thresholds, ref.above_scale_thresholds
+-- depends_on: staging.stg_entities, staging.stg_registry_history, staging.stg_years, staging.stg_enterprise_indicators, ref.sme_size_thresholds, ref.regions
 -- check unique: uscc, year
 -- check not_null: uscc, year, county_code, in_scope, alive_end
 -- check accepted_values: size_class in ('大型','中型','小型','微型')

@@ -3,7 +3,7 @@
 -- grain: one row per region per plan indicator per year: the year's value (data-contract §5): a whole-year
 --   row if reported, else the four quarters (flows summed; indicator kinds 'stock' take Q4, the stock at
 --   year end); a year with fewer than four quarters and no whole-year row has no value
--- depends_on: raw.plan_indicators, ref.plan_indicators
+-- depends_on: raw.plan_indicators, ref.plan_indicators, ops.ingest_log
 -- check unique: year, region_code, indicator_no
 -- check not_null: year, region_code, indicator_no, value
 -- check relationships: indicator_no -> ref.plan_indicators.indicator_no

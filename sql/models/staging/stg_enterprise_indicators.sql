@@ -1,7 +1,7 @@
 -- model: staging.stg_enterprise_indicators
 -- materialized: view
 -- grain: one row per uscc per year; a later-ingested file's filing replaces an earlier one
--- depends_on: raw.enterprise_indicators
+-- depends_on: raw.enterprise_indicators, ops.ingest_log
 with ranked as (
     select
         i.*,

@@ -2,7 +2,7 @@
 -- materialized: view
 -- grain: one row per uscc per snapshot date (as_of; unique within a file by ingest). A snapshot lists the whole register, so when two
 --   files carry the same snapshot date the later-ingested file replaces the earlier one as a whole.
--- depends_on: raw.registry
+-- depends_on: raw.registry, ops.ingest_log
 with files as (
     select distinct
         r.file_id,

@@ -1,3 +1,4 @@
+-- One methodology version's parameters (config/methodology/<version>.json), one row of mart.methodology.
 insert into mart.methodology values (
     $version, $title_zh, $released::date, $sha256, $base_year, $plan_start::date, $plan_months,
     string_split($period_ends, ',')::date[], $score_cap, $on_track_ratio, $lagging_ratio,

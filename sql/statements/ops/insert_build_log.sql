@@ -1,3 +1,4 @@
+-- One row per successful build: its run id, methodology versions, timing and how many models and checks ran.
 insert into ops.build_log
 select
     $run_id,

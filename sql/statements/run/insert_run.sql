@@ -1,3 +1,4 @@
+-- One row per pipeline run (xiaowei run / schedule): what it read, counted and wrote, and how it ended.
 insert into ops.runs (
     run_id, trigger, job, status, pid, started_at, finished_at, methodology_version, year,
     inputs, row_counts, outputs, error
