@@ -1,8 +1,8 @@
 import { renameSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { pinZipTimestamps } from '../fsutil/pinZipTimestamps.ts';
 import type { Column } from './columns.ts';
 import type { RowWriter } from './lineWriter.ts';
-import { pinZipTimestamps } from './pinZipTimestamps.ts';
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 /** Fixed workbook timestamps keep xlsx output byte-identical across runs. */

@@ -1,6 +1,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { isInternalPath } from '../candidates/internalOutput.ts';
+import { UserError } from '../messages/catalogue.ts';
 
 /** Content types by extension: data, not a switch. */
 export const CONTENT_TYPES: Record<string, string> = {
@@ -38,8 +40,13 @@ export function resolveRequestPath(root: string, urlPath: string): string | null
   return target;
 }
 
-/** A read-only static server for the dashboard, bound to 127.0.0.1 only. Port 0 = any free port. */
+/**
+ * A read-only static server for the dashboard, bound to 127.0.0.1 only. Port 0 = any free port. Internal output
+ * (enterprise lists marked 内部资料) is never served: an internal root is refused, and a request below the root that
+ * reaches an internal folder gets 403.
+ */
 export function serveStatic(root: string, port: number): Promise<{ server: Server; url: string }> {
+  if (isInternalPath(root)) return Promise.reject(new UserError('serve.internal_dir', { dir: root }));
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -52,6 +59,10 @@ export function serveStatic(root: string, port: number): Promise<{ server: Serve
     }
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (isInternalPath(dirname(file), root)) {
+        res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('403 forbidden\n');
+        return;
+      }
       const stat = statSync(file);
       res.writeHead(200, {
         'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',

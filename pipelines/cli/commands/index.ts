@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
 import { register as registerBuild } from './build.ts';
+import { register as registerCandidates } from './candidates.ts';
 import { register as registerComposite } from './composite.ts';
 import { register as registerDemo } from './demo.ts';
 import { register as registerGenerate } from './generate.ts';
@@ -27,6 +28,7 @@ const registrations: Register[] = [
   registerBuild,
   registerComposite,
   registerReport,
+  registerCandidates,
   registerSite,
   registerServe,
   registerRun,

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
+import { isInternalPath } from '../../candidates/internalOutput.ts';
+import { UserError } from '../../messages/catalogue.ts';
 import { serveStatic } from '../../site/serveStatic.ts';
 import type { CliIo } from '../io.ts';
 
@@ -19,6 +21,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--dir <dir>', '看板目录 / site directory', 'reports/site')
     .action(async (opts: { port: number; dir: string }) => {
       const dir = resolve(opts.dir);
+      if (isInternalPath(dir)) throw new UserError('serve.internal_dir', { dir });
       if (!existsSync(join(dir, 'index.html'))) {
         throw new Error(
           `${dir} 中没有 index.html，请先运行 xiaowei site (no index.html: run \`xiaowei site\` first)`,
