@@ -1,4 +1,5 @@
 import type { IngestProgress } from '../ingest/ingestTypes.ts';
+import { escapeControl } from '../messages/formatError.ts';
 import { type CliIo, isInteractive } from './io.ts';
 
 /** A one-line `[3/28] validate registry_2017-12-31.csv` progress display on a terminal; nothing otherwise. */
@@ -6,6 +7,8 @@ export function ingestProgressLine(io: CliIo): ((p: IngestProgress) => void) | u
   if (!isInteractive(io)) return undefined;
   return (p) =>
     io.stderr.write(
-      p.stage === 'done' ? '\r\x1b[K' : `\r\x1b[K[${p.index + 1}/${p.total}] ${p.stage} ${p.file}`,
+      p.stage === 'done'
+        ? '\r\x1b[K'
+        : `\r\x1b[K[${p.index + 1}/${p.total}] ${p.stage} ${escapeControl(p.file)}`,
     );
 }

@@ -11,19 +11,9 @@ export function csvLine(cells: readonly string[]): string {
     .join(',');
 }
 
-/** A cell value from a workbook or Arrow column as text; dates become YYYY-MM-DD (UTC calendar date). */
+/** An Arrow cell value as text; dates become YYYY-MM-DD (UTC calendar date). */
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if (typeof v === 'object') return objectCellText(v as Record<string, unknown>);
-  return String(v);
-}
-
-// exceljs cell objects: rich text, formulas (their cached result), hyperlinks, errors.
-function objectCellText(v: Record<string, unknown>): string {
-  if (Array.isArray(v.richText)) return v.richText.map((r: { text?: string }) => r.text ?? '').join('');
-  if ('result' in v) return cellText(v.result);
-  if (typeof v.text === 'string') return v.text;
-  if (typeof v.error === 'string') return v.error;
   return String(v);
 }

@@ -1,12 +1,20 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-// Sidecars a generator or an analyst leaves next to extracts: they are not extracts.
-const NOT_EXTRACTS = [/^faults\.csv$/i, /^manifest/i, /^readme/i, /^\./];
+// Sidecars a generator or an analyst leaves next to extracts: they are not extracts. Skipped only when found
+// in a directory (a file named on the command line is always read), and never silently.
+const SIDECARS = [/^faults\.csv$/i, /^manifest/i, /^readme/i, /^\./];
 
-/** Files to ingest: plain files as given; directories expanded recursively, sorted by path, sidecars skipped. */
-export function expandPaths(paths: readonly string[]): string[] {
-  const out: string[] = [];
+export interface ExpandedPaths {
+  /** files to ingest, in order (symbolic links included: ingestFile refuses them with a reason) */
+  files: string[];
+  /** sidecars left out, for the printed report */
+  skipped: string[];
+}
+
+/** Files to ingest: paths as given; directories expanded recursively, sorted by name, sidecars set apart. */
+export function expandPaths(paths: readonly string[]): ExpandedPaths {
+  const out: ExpandedPaths = { files: [], skipped: [] };
   for (const p of paths) {
     let isDir = false;
     try {
@@ -15,17 +23,20 @@ export function expandPaths(paths: readonly string[]): string[] {
       // a missing path is reported as a rejected file by the caller
     }
     if (!isDir) {
-      out.push(p);
+      out.files.push(p);
       continue;
     }
     const entries = readdirSync(p, { withFileTypes: true }).sort((a, b) =>
       a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
     );
     for (const e of entries) {
-      if (NOT_EXTRACTS.some((re) => re.test(e.name))) continue;
       const full = join(p, e.name);
-      if (e.isDirectory()) out.push(...expandPaths([full]));
-      else if (e.isFile()) out.push(full);
+      if (e.isDirectory()) {
+        const inner = expandPaths([full]);
+        out.files.push(...inner.files);
+        out.skipped.push(...inner.skipped);
+      } else if (SIDECARS.some((re) => re.test(e.name))) out.skipped.push(full);
+      else out.files.push(full);
     }
   }
   return out;

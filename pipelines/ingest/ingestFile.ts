@@ -1,31 +1,44 @@
+import { lstatSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { readSql } from '../db/sqlFile.ts';
-import { inTransaction, queryRows } from '../db/warehouse.ts';
+import { inTransaction, readRows } from '../db/warehouse.ts';
+import { message } from '../messages/catalogue.ts';
 import { detectFormat } from './detectFormat.ts';
-import { extractDateFromName } from './extractDateFromName.ts';
+import { extractDatesFromName } from './extractDatesFromName.ts';
+import { findHeader, HEADER_SEARCH_ROWS, type HeaderFound } from './findHeader.ts';
+import { IngestRejection } from './ingestRejection.ts';
 import type { IngestFileResult, IngestOptions, IngestStage } from './ingestTypes.ts';
-import { mapHeaders } from './mapHeaders.ts';
 import { sniffFile } from './sniffFile.ts';
 import { stageExtract } from './stageExtract.ts';
+import { headRecords } from './stageLines.ts';
 import { validateStaged } from './validateStaged.ts';
 
 const ZERO = { rows_read: 0, rows_loaded: 0, rows_quarantined: 0, rows_dropped: 0, rows_flagged: 0 };
 
-/** Thrown for a file that cannot be read at all: it is rejected whole with this message. */
-class Rejection extends Error {}
+const SummaryRow = z.object({
+  rows_read: z.coerce.number(),
+  rows_loaded: z.coerce.number(),
+  rows_quarantined: z.coerce.number(),
+  rows_dropped: z.coerce.number(),
+  rows_flagged: z.coerce.number(),
+  rows_totals: z.coerce.number(),
+  totals_lines: z.string(),
+  as_of: z.string().nullable(),
+});
 
-interface Summary {
-  rows_read: string;
-  rows_loaded: string;
-  rows_quarantined: string;
-  rows_dropped: string;
-  rows_flagged: string;
-  as_of: string | null;
-}
+const CollisionRow = z.object({
+  as_of: z.string(),
+  source_file: z.string(),
+  old_rows: z.number(),
+  new_rows: z.number(),
+  differing: z.number(),
+});
 
 /**
- * Ingests one file on `con`: sniff → stage → validate → one transaction writing raw rows, quarantine rows and
- * the ingest_log row. Never throws for bad input; returns the outcome (rejected files are logged too).
+ * Ingests one file on `con`: sniff → stage → find the header → validate → one transaction writing raw rows,
+ * quarantine rows and the ingest_log row. Never throws for bad input; returns the outcome (rejected files are
+ * logged too). `notes` says every line skipped and every choice made (printed by the CLI, kept in the log).
  */
 export async function ingestFile(
   con: DuckDBConnection,
@@ -44,72 +57,101 @@ export async function ingestFile(
     status: 'rejected',
     ...ZERO,
     message: '',
+    notes: [],
   };
   try {
     progress('hashing');
+    checkRegularFile(path);
     const sniff = await sniffFile(path).catch((e: Error) => {
-      throw new Rejection(`cannot read the file (${e.message})`);
+      throw new IngestRejection('ingest.cannot_read', { problem: e.message });
     });
     base.sha256 = sniff.sha256;
-    const prior = await queryRows<{ file: string; ingested_at: string }>(
+    const prior = await readRows(
       con,
+      z.object({ file: z.string(), ingested_at: z.string() }),
       readSql('statements/ingest/find_loaded_file.sql'),
-      {
-        sha256: sniff.sha256,
-      },
+      { sha256: sniff.sha256 },
     );
     if (prior.length > 0) {
       const result: IngestFileResult = {
         ...base,
         status: 'skipped_duplicate',
-        message: `same content (sha256 ${sniff.sha256.slice(0, 12)}…) already loaded from ${prior[0].file} at ${prior[0].ingested_at}; nothing changed`,
+        message: message('ingest.same_content', {
+          sha: sniff.sha256.slice(0, 12),
+          file: prior[0].file,
+          at: prior[0].ingested_at,
+        }),
       };
       await inTransaction(con, () => writeLog(con, result, options));
       return result;
     }
     const detected = detectFormat(path, sniff);
-    if (!detected.ok) throw new Rejection(detected.problem);
+    if (!detected.ok) throw new IngestRejection('ingest.unreadable', { problem: detected.problem });
     base.format = detected.format;
     base.encoding = detected.encoding;
 
     progress('staging');
-    const header = await stageExtract(con, path, detected, tmpDir, () => progress('converting')).catch(
-      (e: Error) => {
-        throw new Rejection(`cannot parse the ${detected.format} file (${e.message.split('\n')[0]})`);
-      },
-    );
-    if (!header || header.every((h) => h === null || h.trim() === '')) {
-      throw new Rejection('no header row on line 1');
-    }
-    const mapped = mapHeaders(header, options.kind);
-    if (!mapped.ok) throw new Rejection(mapped.problem);
-    const mapping = mapped.mapping;
+    const staged = await stageExtract(
+      con,
+      path,
+      detected,
+      tmpDir,
+      () => progress('converting'),
+      (records) => headerIsFound(findHeader(records, options.kind)),
+    ).catch((e: Error) => {
+      if (e instanceof IngestRejection) throw e;
+      throw new IngestRejection('ingest.cannot_parse', {
+        format: detected.format,
+        problem: e.message.split('\n')[0],
+      });
+    });
+    base.encoding = staged.encoding;
+    base.notes.push(...staged.notes);
+    const records = staged.header
+      ? [{ line: 1, fields: staged.header }]
+      : await headRecords(con, HEADER_SEARCH_ROWS * 3);
+    const found = findHeader(records, options.kind);
+    if (!found.ok) throw new IngestRejection('ingest.bad_header', { problem: found.problem });
+    const mapping = found.mapping;
     base.kind = mapping.kind;
-    const asOfDefault = mapping.kind === 'registry' ? extractDateFromName(path) : null;
-    if (mapping.kind === 'registry' && !asOfDefault && !('as_of' in mapping.index)) {
-      throw new Rejection(
-        'registry snapshot without an extract date: name the file like registry_YYYY-MM-DD.csv or add an as_of (截止日期) column',
+    base.notes.push(...found.notes);
+    for (const line of staged.faultLines.filter((l) => l < found.line)) {
+      base.notes.push(message('ingest.note_undecodable_above_header', { line }));
+    }
+    if (staged.blank.count > 0) {
+      base.notes.push(
+        message('ingest.note_blank_lines', {
+          count: staged.blank.count,
+          lines: `${staged.blank.lines.join(', ')}${staged.blank.count > staged.blank.lines.length ? ', …' : ''}`,
+        }),
       );
     }
+    if (mapping.unknown.length > 0) {
+      base.notes.push(message('ingest.note_unknown_columns', { columns: mapping.unknown.join(', ') }));
+    }
+    const asOfDefault =
+      mapping.kind === 'registry' ? registryNameDate(path, 'as_of' in mapping.index, base.notes) : null;
     if (mapping.kind !== 'enterprise_indicators' && !(await hasRegions(con))) {
-      throw new Rejection(
-        'reference table ref.regions is missing: load the reference tables before ingesting',
-      );
+      throw new IngestRejection('ingest.no_regions');
     }
 
     progress('validating');
-    await validateStaged(con, mapping, header.length, asOfDefault);
-    const [s] = await queryRows<Summary>(con, readSql('statements/ingest/summarize_checked.sql'));
+    await validateStaged(con, mapping, { line: found.line, width: found.header.length }, asOfDefault);
+    const [s] = await readRows(con, SummaryRow, readSql('statements/ingest/summarize_checked.sql'));
+    if (s.rows_totals > 0) {
+      base.notes.push(message('ingest.note_totals_rows', { count: s.rows_totals, lines: s.totals_lines }));
+    }
+    if (mapping.kind === 'registry') await checkSnapshotCollisions(con, base.notes);
     const result: IngestFileResult = {
       ...base,
       status: 'loaded',
       as_of: s.as_of,
-      rows_read: Number(s.rows_read),
-      rows_loaded: Number(s.rows_loaded),
-      rows_quarantined: Number(s.rows_quarantined),
-      rows_dropped: Number(s.rows_dropped),
-      rows_flagged: Number(s.rows_flagged),
-      message: loadedMessage(Number(s.rows_quarantined), Number(s.rows_dropped), mapping.unknown),
+      rows_read: s.rows_read,
+      rows_loaded: s.rows_loaded,
+      rows_quarantined: s.rows_quarantined,
+      rows_dropped: s.rows_dropped,
+      rows_flagged: s.rows_flagged,
+      message: loadedMessage(s.rows_quarantined, s.rows_dropped - s.rows_totals, base.notes),
     };
 
     progress('loading');
@@ -129,13 +171,14 @@ export async function ingestFile(
         options.onStep?.('log', path);
       });
     } catch (e) {
-      throw new Rejection(
-        `load failed and was rolled back, nothing from this file was kept (${(e as Error).message})`,
-      );
+      throw new IngestRejection('ingest.rolled_back', { problem: (e as Error).message });
     }
     return result;
   } catch (e) {
-    const problem = e instanceof Rejection ? e.message : `unexpected error (${(e as Error).message})`;
+    const problem =
+      e instanceof IngestRejection
+        ? e.message
+        : message('ingest.unexpected', { problem: (e as Error).message });
     const result: IngestFileResult = { ...base, status: 'rejected', ...ZERO, message: `${path}: ${problem}` };
     await inTransaction(con, () => writeLog(con, result, options));
     return result;
@@ -146,20 +189,68 @@ export async function ingestFile(
   }
 }
 
-function loadedMessage(quarantined: number, dropped: number, unknown: string[]): string {
+// Ingest reads regular files only: a symbolic link could point anywhere (an inbox others write to could make
+// ingest copy any readable file into the quarantine), so it is refused, never followed silently.
+function checkRegularFile(path: string): void {
+  let st: ReturnType<typeof lstatSync>;
+  try {
+    st = lstatSync(path);
+  } catch (e) {
+    throw new IngestRejection('ingest.cannot_read', { problem: (e as Error).message });
+  }
+  if (st.isSymbolicLink()) throw new IngestRejection('ingest.symlink');
+  if (!st.isFile()) throw new IngestRejection('ingest.not_a_file');
+}
+
+// A workbook sheet holds the data when its header is found, or found and refused (then the refusal is the
+// message the analyst needs, not "no sheet has a header").
+function headerIsFound(found: HeaderFound): boolean {
+  return found.ok || found.final;
+}
+
+// The registry extract date a file name gives: one date is the default for rows without an as_of value; two
+// different dates are ambiguous, so they are refused unless an as_of column dates every row.
+function registryNameDate(path: string, hasAsOfColumn: boolean, notes: string[]): string | null {
+  const dates = extractDatesFromName(path);
+  if (dates.length <= 1) {
+    if (dates.length === 0 && !hasAsOfColumn) throw new IngestRejection('ingest.no_extract_date');
+    return dates[0] ?? null;
+  }
+  if (!hasAsOfColumn) throw new IngestRejection('ingest.two_name_dates', { dates: dates.join(', ') });
+  notes.push(message('ingest.note_name_dates_ignored', { dates: dates.join(', ') }));
+  return null;
+}
+
+// A registry snapshot is the whole register on its date: a second file for a date already loaded may only
+// repeat it. A differing one would silently replace every row of that date (stg_registry keeps one file per
+// date), so it is refused whole.
+async function checkSnapshotCollisions(con: DuckDBConnection, notes: string[]): Promise<void> {
+  const collisions = await readRows(
+    con,
+    CollisionRow,
+    readSql('statements/ingest/registry_snapshot_collisions.sql'),
+  );
+  for (const c of collisions) {
+    if (c.differing > 0) throw new IngestRejection('ingest.snapshot_exists', c);
+    notes.push(message('ingest.note_snapshot_same', { as_of: c.as_of, file: c.source_file }));
+  }
+}
+
+function loadedMessage(quarantined: number, duplicates: number, notes: string[]): string {
   const parts: string[] = [];
-  if (quarantined > 0) parts.push(`${quarantined} row(s) quarantined`);
-  if (dropped > 0) parts.push(`${dropped} exact duplicate row(s) dropped`);
-  if (unknown.length > 0) parts.push(`ignored unknown column(s): ${unknown.join(', ')}`);
+  if (quarantined > 0) parts.push(message('ingest.summary_quarantined', { count: quarantined }));
+  if (duplicates > 0) parts.push(message('ingest.summary_duplicates', { count: duplicates }));
+  parts.push(...notes);
   return parts.length === 0 ? 'ok' : parts.join('; ');
 }
 
 async function hasRegions(con: DuckDBConnection): Promise<boolean> {
-  const rows = await queryRows(
+  const rows = await readRows(
     con,
-    "select 1 from information_schema.tables where table_schema = 'ref' and table_name = 'regions'",
+    z.object({ n: z.number() }),
+    "select count(*)::integer as n from information_schema.tables where table_schema = 'ref' and table_name = 'regions'",
   );
-  return rows.length > 0;
+  return rows[0].n > 0;
 }
 
 async function writeLog(con: DuckDBConnection, r: IngestFileResult, options: IngestOptions): Promise<void> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSql } from '../db/sqlFile.ts';
 import { type Warehouse, withConnection } from '../db/warehouse.ts';
+import { message } from '../messages/catalogue.ts';
 import { ensureRawSchema } from './ensureRawSchema.ts';
 import { expandPaths } from './expandPaths.ts';
 import { ingestFile } from './ingestFile.ts';
@@ -12,7 +13,8 @@ export type { IngestFileResult, IngestOptions, IngestProgress } from './ingestTy
 
 /**
  * Ingests extracts into the warehouse, one transaction per file, in path order (directories expanded,
- * sorted by name; faults.csv, manifests and READMEs skipped). Returns one result per file.
+ * sorted by name; faults.csv, manifests, READMEs and hidden files in a directory are skipped, each with a
+ * `skipped` result). Returns one result per file.
  * Example: `await ingestFiles(wh, ['data/extracts'], { now: () => new Date() })`.
  */
 export async function ingestFiles(
@@ -20,13 +22,13 @@ export async function ingestFiles(
   paths: string[],
   options: IngestOptions,
 ): Promise<IngestFileResult[]> {
-  const files = expandPaths(paths);
+  const { files, skipped } = expandPaths(paths);
   const tmpDir = mkdtempSync(join(tmpdir(), 'xw-ingest-'));
   try {
     return await withConnection(wh, async (con) => {
       await ensureRawSchema(con);
       await con.run(readSql('statements/ingest/macros.sql'));
-      const results: IngestFileResult[] = [];
+      const results: IngestFileResult[] = skipped.map(skippedResult);
       for (const [index, file] of files.entries()) {
         const progress = (stage: Parameters<NonNullable<IngestOptions['onProgress']>>[0]['stage']) =>
           options.onProgress?.({ file, index, total: files.length, stage });
@@ -39,4 +41,23 @@ export async function ingestFiles(
   } finally {
     rmSync(tmpDir, { recursive: true, force: true });
   }
+}
+
+function skippedResult(file: string): IngestFileResult {
+  return {
+    file,
+    sha256: '',
+    kind: null,
+    format: null,
+    encoding: null,
+    as_of: null,
+    status: 'skipped',
+    rows_read: 0,
+    rows_loaded: 0,
+    rows_quarantined: 0,
+    rows_dropped: 0,
+    rows_flagged: 0,
+    message: message('ingest.sidecar_skipped'),
+    notes: [],
+  };
 }

@@ -1,7 +1,8 @@
 import type { ExtractFormat } from './detectFormat.ts';
 import type { ExtractKind } from './extractKinds.ts';
 
-export type IngestStatus = 'loaded' | 'rejected' | 'skipped_duplicate';
+/** `skipped`: a sidecar found while expanding a directory (README, manifest, faults.csv): printed, not logged. */
+export type IngestStatus = 'loaded' | 'rejected' | 'skipped_duplicate' | 'skipped';
 
 /** What happened to one file; the same figures are in ops.ingest_log. read = loaded + quarantined + dropped. */
 export interface IngestFileResult {
@@ -19,6 +20,8 @@ export interface IngestFileResult {
   /** loaded with a failed USCC check digit (data-contract.md §4) */
   rows_flagged: number;
   message: string;
+  /** every line skipped and every choice made (title/unit lines, totals rows, sheets, blank lines), printed */
+  notes: string[];
 }
 
 export type IngestStage = 'hashing' | 'converting' | 'staging' | 'validating' | 'loading' | 'done';

@@ -1,7 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { readSql } from '../db/sqlFile.ts';
 import { quoteIdent, substitute } from '../db/sqlTemplate.ts';
-import { queryRows } from '../db/warehouse.ts';
+import { readRows } from '../db/warehouse.ts';
+import type { HeadRecord } from './findHeader.ts';
+import { MAX_RECORD_LINES, planRecordJoins } from './planRecordJoins.ts';
+import type { LineFault } from './transcodeByLine.ts';
 
 // The delimiter is spliced into the SQL from this closed set only (RE2 needs a constant pattern).
 const DELIMITERS = {
@@ -9,30 +13,109 @@ const DELIMITERS = {
   '\t': { sql: 'chr(9)', regex: '\\t' },
 } as const;
 
+/** Blank lines of a text file: how many, and the first few line numbers. */
+export interface BlankLines {
+  count: number;
+  lines: number[];
+}
+
 /**
- * Stages a UTF-8 CSV/TSV file as temp table `_xw_lines(line, txt, fields, quoting_ok, odd_quotes)` and
- * returns the header row (line 1). Returns null when line 1 is blank or missing.
+ * Stages a UTF-8 CSV/TSV file as temp table `_xw_lines(line, txt, fields, quoting_ok, odd_quotes, line_failure)`:
+ * one row per non-blank record, numbered with its first physical line. `newline` is LF (also CRLF) or CR.
+ * Returns the blank lines it skipped.
  */
 export async function stageTextLines(
   con: DuckDBConnection,
   path: string,
   delimiter: ',' | '\t',
-): Promise<string[] | null> {
+  newline: 0x0a | 0x0d = 0x0a,
+): Promise<BlankLines> {
   const d = DELIMITERS[delimiter];
   const sql = substitute(readSql('statements/ingest/stage_text_lines.sql'), {
     delim_sql: d.sql,
     delim_re: d.regex,
   });
-  await con.run(readSql('statements/ingest/stage_text_raw_lines.sql'), { path });
+  await con.run(readSql('statements/ingest/stage_text_raw_lines.sql'), {
+    path,
+    newline: String.fromCharCode(newline),
+  });
+  await joinRecordsSpanningLines(con, delimiter);
+  const [blank] = await readRows(
+    con,
+    z.object({ count: z.number(), lines: z.array(z.number()) }),
+    readSql('statements/ingest/blank_lines.sql'),
+    { show: 10, delim: delimiter },
+  );
   await con.run(sql);
   await con.run('drop table _xw_raw_lines');
-  return headerRow(con);
+  return blank;
+}
+
+// RFC 4180: a quoted field may contain line breaks. Only lines with an odd number of quotes can open or
+// close such a field, so only they and the lines between them reach JavaScript.
+async function joinRecordsSpanningLines(con: DuckDBConnection, delimiter: ',' | '\t'): Promise<void> {
+  const candidates = await readRows(
+    con,
+    z.object({ line: z.number(), txt: z.string(), odd: z.boolean() }),
+    readSql('statements/ingest/quoted_line_candidates.sql'),
+    { max_lines: MAX_RECORD_LINES },
+  );
+  if (candidates.length === 0) return;
+  const text = new Map(candidates.map((c) => [c.line, c.txt]));
+  const odd = candidates.filter((c) => c.odd).map((c) => c.line);
+  const joins = planRecordJoins(odd, (line) => text.get(line), delimiter);
+  if (joins.length === 0) return;
+  await con.run(
+    'create or replace temp table _xw_joined (first_line integer, last_line integer, txt varchar)',
+  );
+  const appender = await con.createAppender('_xw_joined', 'main', 'temp');
+  for (const [first, last] of joins) {
+    const lines: string[] = [];
+    for (let l = first; l <= last; l++) lines.push(text.get(l) ?? '');
+    appender.appendInteger(first);
+    appender.appendInteger(last);
+    appender.appendVarchar(lines.join('\n'));
+    appender.endRow();
+  }
+  appender.closeSync();
+  await con.run(readSql('statements/ingest/apply_record_joins.sql'));
+  await con.run('drop table _xw_joined');
+}
+
+/** Adds lines refused before parsing (undecodable) to `_xw_lines` with their reason (line_faults.sql). */
+export async function stageLineFaults(con: DuckDBConnection, faults: readonly LineFault[]): Promise<void> {
+  if (faults.length === 0) return;
+  await con.run(
+    'create or replace temp table _xw_line_faults (line integer, reason varchar, detail varchar, raw varchar)',
+  );
+  const appender = await con.createAppender('_xw_line_faults', 'main', 'temp');
+  for (const f of faults) {
+    appender.appendInteger(f.line);
+    appender.appendVarchar(f.reason);
+    appender.appendVarchar(f.detail);
+    appender.appendVarchar(f.raw);
+    appender.endRow();
+  }
+  appender.closeSync();
+  await con.run(readSql('statements/ingest/line_faults.sql'));
+  await con.run('drop table _xw_line_faults');
+}
+
+/** The first records of `_xw_lines`, where the header is looked for (findHeader.ts). */
+export async function headRecords(con: DuckDBConnection, limit: number): Promise<HeadRecord[]> {
+  return readRows(
+    con,
+    z.object({ line: z.number(), fields: z.array(z.string().nullable()) }),
+    'select line, fields from _xw_lines order by line limit $limit',
+    { limit },
+  ).then((rows) => rows.map((r) => ({ line: r.line, fields: r.fields.map((f) => f ?? '') })));
 }
 
 /** Stages a Parquet file the same way: line = row number + 1 (as if exported with a header line). */
-export async function stageParquetLines(con: DuckDBConnection, path: string): Promise<string[] | null> {
-  const cols = await queryRows<{ column_name: string }>(
+export async function stageParquetLines(con: DuckDBConnection, path: string): Promise<string[]> {
+  const cols = await readRows(
     con,
+    z.object({ column_name: z.string() }),
     'select column_name from (describe select * from read_parquet($path))',
     { path },
   );
@@ -42,21 +125,17 @@ export async function stageParquetLines(con: DuckDBConnection, path: string): Pr
   return names;
 }
 
-async function headerRow(con: DuckDBConnection): Promise<string[] | null> {
-  const rows = await queryRows<{ fields: string[] }>(con, 'select fields from _xw_lines where line = 1');
-  return rows.length === 0 ? null : rows[0].fields;
-}
-
 /**
  * Builds temp table `_xw_fields`: one text column per canonical column (spaces trimmed, '' → NULL;
  * trim() without a character list: with one it is 3× slower, and a stray tab or 全角 space then fails a rule
- * visibly rather than being cleaned silently) from the data
- * lines (line > 1). Columns the file lacks are NULL. Identifiers come from the contract, indexes are integers.
+ * visibly rather than being cleaned silently) from the data lines (below the header line). Columns the file
+ * lacks are NULL. Identifiers come from the contract, indexes are integers.
  */
 export async function stageFields(
   con: DuckDBConnection,
   columnIndex: Record<string, number>,
   allColumns: readonly string[],
+  headerLine: number,
 ): Promise<void> {
   const columns = allColumns
     .map((c) => {
@@ -65,5 +144,7 @@ export async function stageFields(
       return `${expr} as ${quoteIdent(c)}`;
     })
     .join(',\n    ');
-  await con.run(substitute(readSql('statements/ingest/stage_fields.sql'), { columns }));
+  await con.run(substitute(readSql('statements/ingest/stage_fields.sql'), { columns }), {
+    header_line: headerLine,
+  });
 }

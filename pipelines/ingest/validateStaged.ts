@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readSql } from '../db/sqlFile.ts';
 import { EXTRACT_COLUMNS, type ExtractKind } from './extractKinds.ts';
-import type { HeaderMapping } from './mapHeaders.ts';
+import { type HeaderMapping, toWan } from './mapHeaders.ts';
 import { stageFields } from './stageLines.ts';
 
 /**
@@ -11,16 +11,24 @@ import { stageFields } from './stageLines.ts';
 export async function validateStaged(
   con: DuckDBConnection,
   mapping: HeaderMapping,
-  expectedFields: number,
+  header: { line: number; width: number },
   asOfDefault: string | null,
 ): Promise<void> {
   const kind: ExtractKind = mapping.kind;
   const columns = EXTRACT_COLUMNS[kind].map((c) => c.column);
-  await stageFields(con, mapping.index, columns);
-  const params: Record<string, string | number> = { expected_fields: expectedFields };
+  await stageFields(con, mapping.index, columns, header.line);
+  const params: Record<string, string | number> = { expected_fields: header.width };
   if (kind === 'registry') params.as_of_default = asOfDefault ?? '';
   for (const spec of EXTRACT_COLUMNS[kind]) {
-    if (spec.money) params[`${spec.column}_div`] = mapping.divisor[spec.column] ?? 1;
+    if (spec.money) {
+      const factor = toWan(mapping.unit[spec.column] ?? '万元');
+      params[`${spec.column}_mul`] = factor.mul;
+      params[`${spec.column}_div`] = factor.div;
+    }
+    if (spec.range) {
+      params[`${spec.column}_min`] = spec.range.min;
+      params[`${spec.column}_max`] = spec.range.max;
+    }
   }
   await con.run(readSql(`statements/ingest/validate_${kind}.sql`), params);
   await con.run(readSql('statements/ingest/resolve_duplicates.sql'), {

@@ -21,6 +21,76 @@ export const CATALOGUE = {
     '内部资料：企业名单仅限市市场监管局、市经信委、市金融办及各区县对应部门负责小微企业培育库的工作人员使用，不得公开，不得放入公开报告、看板或其数据文件。',
   'serve.internal_dir': (p: Params) =>
     `${p.dir} 是内部资料目录（企业名单），xiaowei serve 不提供 / refusing to serve internal output (enterprise lists)`,
+
+  // ingest: why a file is rejected whole (printed after the file name)
+  'ingest.cannot_read': (p: Params) => `cannot read the file (${p.problem})`,
+  'ingest.symlink': () =>
+    'symbolic link: not followed (ingest reads regular files only; copy the file itself into place)',
+  'ingest.not_a_file': () => 'not a regular file',
+  'ingest.empty_file': () => 'empty file (0 bytes)',
+  'ingest.zip_not_xlsx': (p: Params) => `zip archive that is not an .xlsx workbook (${p.ext})`,
+  'ingest.legacy_xls': () => 'legacy Excel 97–2003 (.xls) workbook: save it as .xlsx or CSV',
+  'ingest.binary': () => 'binary content: not a CSV, TSV, XLSX, Parquet or Arrow file',
+  'ingest.unreadable': (p: Params) => `${p.problem}`,
+  'ingest.unknown_encoding': (p: Params) =>
+    `unknown text encoding: neither UTF-8 nor GBK/GB18030 (${p.bad} of ${p.lines} lines cannot be decoded, the first on line ${p.first})`,
+  'ingest.cannot_parse': (p: Params) => `cannot parse the ${p.format} file (${p.problem})`,
+  'ingest.xlsx_refused': (p: Params) => `workbook refused: ${p.problem}`,
+  'ingest.xlsx_not_zip': () => 'not a readable zip archive',
+  'ingest.xlsx_too_big': (p: Params) =>
+    `${p.entry} inflates to ${p.bytes} bytes, over the limit for a workbook (see pipelines/ingest/README.md)`,
+  'ingest.xlsx_ratio': (p: Params) =>
+    `${p.entry} inflates ${p.ratio}× (a real sheet compresses less than ${p.max}×): a zip bomb or a giant cell`,
+  'ingest.xlsx_cell_too_long': (p: Params) =>
+    `sheet ${p.sheet}, row ${p.row}, column ${p.column}: a cell of ${p.chars} characters (Excel's limit is ${p.max})`,
+  'ingest.bad_header': (p: Params) => `${p.problem}`,
+  'ingest.no_header': () => 'no header row: the file has no non-blank line',
+  'ingest.no_known_column': (p: Params) => `no known column in header row (${p.headers}…)`,
+  'ingest.missing_columns': (p: Params) => `missing required column(s) for ${p.kind}: ${p.columns}`,
+  'ingest.duplicate_header': (p: Params) =>
+    `column ${p.column} is named twice in the header (columns ${p.headers}): remove one, it cannot be told which is right`,
+  'ingest.unit_conflict': (p: Params) =>
+    `the unit line on line ${p.line} (${p.text}) names more than one money unit: say which one the amounts are in`,
+  'ingest.no_extract_date': () =>
+    'registry snapshot without an extract date: name the file like registry_YYYY-MM-DD.csv or add an as_of (截止日期) column',
+  'ingest.two_name_dates': (p: Params) =>
+    `registry file name carries two dates (${p.dates}), so its extract date is ambiguous: rename it to carry only the extract date, or add an as_of (截止日期) column`,
+  'ingest.no_regions': () =>
+    'reference table ref.regions is missing: load the reference tables before ingesting',
+  'ingest.snapshot_exists': (p: Params) =>
+    `registry snapshot ${p.as_of} is already loaded from ${p.source_file} (${p.old_rows} rows); this file's ${p.new_rows} rows for that date differ in ${p.differing} row(s). A snapshot is the whole register on its date, so it is not replaced: nothing from this file was loaded (load a correction into a fresh warehouse, or give the file its own extract date)`,
+  'ingest.rolled_back': (p: Params) =>
+    `load failed and was rolled back, nothing from this file was kept (${p.problem})`,
+  'ingest.unexpected': (p: Params) => `unexpected error (${p.problem})`,
+  'ingest.no_files': () => 'ingest: no files found',
+  'ingest.files_rejected': (p: Params) =>
+    `ingest: ${p.count} file(s) rejected (see above; logged in ops.ingest_log)`,
+  // ingest: outcomes and notes (one printed line each under the file's summary line)
+  'ingest.same_content': (p: Params) =>
+    `same content (sha256 ${p.sha}…) already loaded from ${p.file} at ${p.at}; nothing changed`,
+  'ingest.sidecar_skipped': () =>
+    'not an extract by its name (faults.csv, manifest*, readme*, hidden file); name it on the command line to load it',
+  'ingest.summary_quarantined': (p: Params) => `${p.count} row(s) quarantined`,
+  'ingest.summary_duplicates': (p: Params) => `${p.count} exact duplicate row(s) dropped`,
+  'ingest.note_above_header': (p: Params) => `line ${p.line} skipped above the header: ${p.text}`,
+  'ingest.note_unit_line': (p: Params) =>
+    `line ${p.line} skipped above the header: unit line ${p.text}: amount columns without a unit in their header are in ${p.unit}`,
+  'ingest.note_unit_ignored': (p: Params) =>
+    `the unit line on line ${p.line} is ignored: plan values (数值) are in each indicator's own unit`,
+  'ingest.note_undecodable_above_header': (p: Params) =>
+    `line ${p.line} skipped above the header: it cannot be decoded`,
+  'ingest.note_blank_lines': (p: Params) => `${p.count} blank line(s) skipped (not read): ${p.lines}`,
+  'ingest.note_unknown_columns': (p: Params) => `ignored unknown column(s): ${p.columns}`,
+  'ingest.note_totals_rows': (p: Params) =>
+    `${p.count} totals row(s) (合计/总计/小计) dropped, not loaded as enterprises: line(s) ${p.lines}`,
+  'ingest.note_name_dates_ignored': (p: Params) =>
+    `the file name carries several dates (${p.dates}); each row's as_of (截止日期) value is its extract date`,
+  'ingest.note_snapshot_same': (p: Params) =>
+    `registry snapshot ${p.as_of} is already loaded from ${p.file} with the same rows; loaded again as that snapshot`,
+  'ingest.note_sheet_read': (p: Params) => `read sheet ${p.sheet}`,
+  'ingest.note_sheet_skipped': (p: Params) =>
+    `sheet ${p.sheet} skipped: no header in its first ${p.rows} non-empty rows`,
+  'ingest.note_sheet_unread': (p: Params) => `sheet ${p.sheet} not read: the data sheet comes before it`,
 } satisfies Record<string, (p: Params) => string>;
 
 export type MessageId = keyof typeof CATALOGUE;

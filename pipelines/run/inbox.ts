@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, lstatSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
 import type { RunInput } from './runRecord.ts';
@@ -7,13 +7,15 @@ import type { RunInput } from './runRecord.ts';
 export const DEFAULT_INBOX = 'data/inbox';
 
 /**
- * New files are the regular files directly in the inbox: processed ones have been moved to done/ or
- * rejected/, and dot-files (editors' temp files, partial uploads named .foo.part) are not extracts yet.
+ * New files are the entries directly in the inbox that are not folders: processed ones have been moved to
+ * done/ or rejected/, and dot-files (editors' temp files, partial uploads named .foo.part) are not extracts
+ * yet. Symbolic links and sidecar-like names (Manifest_*, readme_*) are listed too: ingest refuses or reads
+ * them, and they are filed like any other file, so nothing stays in the inbox unseen forever.
  */
 export function listInboxFiles(inbox: string): string[] {
   if (!existsSync(inbox)) return [];
   return readdirSync(inbox, { withFileTypes: true })
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .filter((e) => !e.isDirectory() && !e.name.startsWith('.'))
     .map((e) => join(inbox, e.name))
     .sort();
 }
@@ -28,18 +30,41 @@ export function sha256File(path: string): Promise<string> {
   });
 }
 
-/** The run's inputs with their content hashes, taken before ingest reads them. */
+/**
+ * The run's inputs with their content hashes, taken before ingest reads them. Only regular files are hashed:
+ * a symbolic link (possibly dangling) is recorded without a hash, and ingest refuses it.
+ */
 export async function describeInputs(paths: string[]): Promise<RunInput[]> {
   const out: RunInput[] = [];
-  for (const file of paths) out.push({ file, sha256: await sha256File(file), bytes: statSync(file).size });
+  for (const file of paths) {
+    const st = lstatSync(file, { throwIfNoEntry: false });
+    const regular = st?.isFile() ?? false;
+    out.push({ file, sha256: regular ? await sha256File(file) : '', bytes: regular ? (st?.size ?? 0) : 0 });
+  }
   return out;
 }
 
 // Never overwrite an earlier file of the same name in done/ or rejected/: nothing is ever deleted.
 function freeName(dir: string, name: string, runId: string): string {
-  if (!existsSync(join(dir, name))) return join(dir, name);
+  if (!lstatSync(join(dir, name), { throwIfNoEntry: false })) return join(dir, name);
   const ext = extname(name);
   return join(dir, `${basename(name, ext)}.${runId}${ext}`);
+}
+
+// done/ and rejected/ must be folders. Anything else in their place (a file someone named `rejected`, a
+// link) is moved aside under a visible name first: it is then an inbox file like any other, filed by this
+// run if it is one of its inputs, or by the next run. Returns where each moved entry went.
+function ensureFilingDir(inbox: string, name: 'done' | 'rejected', runId: string): Map<string, string> {
+  const dir = join(inbox, name);
+  const st = lstatSync(dir, { throwIfNoEntry: false });
+  const moved = new Map<string, string>();
+  if (st && !st.isDirectory()) {
+    const aside = join(inbox, `${name}.${runId}`);
+    renameSync(dir, aside);
+    moved.set(dir, aside);
+  }
+  mkdirSync(dir, { recursive: true });
+  return moved;
 }
 
 export interface InboxOutcome {
@@ -54,17 +79,21 @@ export interface InboxOutcome {
  */
 export function fileInboxOutcomes(inbox: string, outcomes: InboxOutcome[], runId: string): string[] {
   const moved: string[] = [];
+  const aside = new Map([
+    ...ensureFilingDir(inbox, 'done', runId),
+    ...ensureFilingDir(inbox, 'rejected', runId),
+  ]);
   for (const o of outcomes) {
-    if (!existsSync(o.file)) continue;
+    const file = aside.get(join(inbox, basename(o.file))) ?? o.file;
+    if (!lstatSync(file, { throwIfNoEntry: false })) continue;
     const rejected = o.status === 'rejected';
     const dir = join(inbox, rejected ? 'rejected' : 'done');
-    mkdirSync(dir, { recursive: true });
     const target = freeName(dir, basename(o.file), runId);
     if (rejected) {
       const reason = `${o.message ?? '(no reason given)'}\n\nrun: ${runId}\nfile: ${basename(o.file)}\n`;
       writeFileAtomic(`${target}.reason.txt`, reason);
     }
-    renameSync(o.file, target);
+    renameSync(file, target);
     moved.push(target);
   }
   return moved;

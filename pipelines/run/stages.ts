@@ -30,7 +30,7 @@ export type RenderContext = RunContext;
 /** One ingested file's outcome, as `ingestFiles` reports it. */
 export interface IngestFileResultLike {
   file: string;
-  status: 'loaded' | 'rejected' | 'skipped_duplicate';
+  status: 'loaded' | 'rejected' | 'skipped_duplicate' | 'skipped';
   message?: string | null;
   sha256?: string;
   rows_read?: number;

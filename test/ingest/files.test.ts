@@ -30,7 +30,7 @@ function captureIo(): CliIo & { out: string[]; err: string[] } {
 }
 
 describe('files', () => {
-  it('expands a directory in name order, skipping faults.csv, manifests and READMEs; every file adds up', async () => {
+  it('expands a directory in name order, skipping faults.csv, manifests and READMEs with a printed result; every file adds up', async () => {
     const dir = join(t.dir, 'extracts');
     mkdirSync(dir);
     for (const f of [
@@ -45,6 +45,9 @@ describe('files', () => {
     t.write('extracts/manifest.json', '{}');
     const results = await t.ingest([dir]);
     expect(results.map((r) => [r.file.split('/').pop(), r.kind, r.status])).toEqual([
+      ['README.md', null, 'skipped'],
+      ['faults.csv', null, 'skipped'],
+      ['manifest.json', null, 'skipped'],
       ['enterprise_indicators_2019.csv', 'enterprise_indicators', 'loaded'],
       ['plan_indicators_2019.csv', 'plan_indicators', 'loaded'],
       ['registry_2019-12-31.csv', 'registry', 'loaded'],

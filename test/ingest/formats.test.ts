@@ -49,7 +49,8 @@ describe('formats and encodings load identically', () => {
 
   it('labels a file with GB18030 four-byte characters gb18030 and decodes them', async () => {
     const text = `${readFileSync(REGISTRY_FIXTURE, 'utf8').replace('湖州甲科技', '湖州𠀀科技')}`; // U+20000: 4 bytes in GB18030
-    const path = t.write('gb18030/registry_2019-12-31.csv', iconv.encode(text, 'gb18030'));
+    // another extract date: a changed snapshot of 2019-12-31 would be refused (ingest README, snapshots)
+    const path = t.write('gb18030/registry_2019-12-30.csv', iconv.encode(text, 'gb18030'));
     const [r] = await t.ingest([path]);
     expect([r.status, r.encoding, r.rows_loaded]).toEqual(['loaded', 'gb18030', 5]);
     const [row] = await t.rows('select name from raw.registry where source_file = $f and source_line = 2', {
@@ -95,6 +96,31 @@ describe('formats and encodings load identically', () => {
     expect(await registryContent(path)).toEqual(reference);
   });
 
+  it('reads Chinese text of a large workbook whole: no character split between two inflated chunks is garbled', async () => {
+    // exceljs' streaming reader turns such characters into U+FFFD (exceljs issue #2084); 3 000 names of
+    // 12–20 characters make a shared-strings part far larger than one 16 KiB chunk
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('登记信息');
+    ws.addRow(['统一社会信用代码', '企业名称', '成立日期', '行政区划代码']);
+    const names: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const name = `湖州${'甲乙丙丁戊己庚辛壬癸'.slice(0, 1 + (i % 9))}${i}号科技有限公司`;
+      names.push(name);
+      ws.addRow([CODES.a, name, '2015-03-05', '330502']);
+    }
+    const path = join(t.dir, 'registry_2018-12-31.xlsx');
+    await wb.xlsx.writeFile(path);
+    const [r] = await t.ingest([path]);
+    expect([r.status, r.rows_read]).toEqual(['loaded', 3000]); // one uscc 3000 times: duplicate_conflict
+    const got = await t.rows<{ raw: string }>(
+      'select raw from ops.quarantine where file = $f order by line',
+      {
+        f: path,
+      },
+    );
+    expect(got.map((g) => g.raw.split(',')[1])).toEqual(names);
+  });
+
   it('reads Parquet written by DuckDB and an Arrow IPC file written by apache-arrow', async () => {
     const pq = join(t.dir, 'registry_2019-12-31.parquet');
     await withConnection(t.wh, (con) =>
@@ -107,7 +133,7 @@ describe('formats and encodings load identically', () => {
     expect(await registryContent(pq)).toEqual(reference);
 
     const arrowPath = t.write(
-      'registry_2019-12-31.arrow',
+      'registry_2019-06-30.arrow',
       Buffer.from(
         tableToIPC(
           tableFromArrays({
@@ -124,7 +150,7 @@ describe('formats and encodings load identically', () => {
     const [a] = await t.ingest([arrowPath]);
     expect([a.status, a.format, a.kind, a.rows_loaded]).toEqual(['loaded', 'arrow', 'registry', 1]);
     const streamPath = t.write(
-      'registry_2019-12-31.arrows',
+      'registry_2019-03-31.arrows',
       Buffer.from(
         tableToIPC(
           tableFromArrays({
@@ -176,9 +202,9 @@ describe('values', () => {
       `${CODES.d},丁,2019年3月5日,存续,,330522`,
       `${CODES.e},戊,43529,注销,2019年12月1日,330523`,
     ];
-    const path = t.write('registry_20191231_en.csv', `${header}\n${rows.join('\n')}\n`);
+    const path = t.write('registry_20201231_en.csv', `${header}\n${rows.join('\n')}\n`);
     const [r] = await t.ingest([path]);
-    expect([r.kind, r.as_of, r.rows_loaded]).toEqual(['registry', '2019-12-31', 5]);
+    expect([r.kind, r.as_of, r.rows_loaded]).toEqual(['registry', '2020-12-31', 5]);
     const got = await t.rows('select distinct established_on from raw.registry where source_file = $f', {
       f: path,
     });

@@ -170,7 +170,7 @@ describe('registry rules (data-contract §1)', () => {
 
   it('loads a check-digit failure flagged, not quarantined (uscc_check_digit)', async () => {
     const row = GOOD_REG.replace(CODES.a, CODES.badCheck);
-    const path = t.write('registry_2019-12-31_flag.csv', `${REGISTRY_HEADER}\n${row}\n`);
+    const path = t.write('registry_2019-11-30_flag.csv', `${REGISTRY_HEADER}\n${row}\n`);
     const [r] = await t.ingest([path]);
     expect([r.rows_loaded, r.rows_quarantined, r.rows_flagged]).toEqual([1, 0, 1]);
     const loaded = await t.rows('select uscc_check_ok from raw.registry where source_file = $f', { f: path });
@@ -235,7 +235,7 @@ describe('row shape', () => {
     // line 1 header, 2 good, 3 blank, 4 good (another code), 5 cut inside a quoted number
     const row4 = GOOD_REG.replace(CODES.a, CODES.c).replace('330502', '330521');
     const cut = `${CODES.b},湖州乙有限公司,有限责任公司,2016-05-01,存续,,330503,C1713,"1,2`;
-    const path = t.write('registry_2019-12-31_cut.csv', `${REGISTRY_HEADER}\n${GOOD_REG}\n\n${row4}\n${cut}`);
+    const path = t.write('registry_2019-10-31_cut.csv', `${REGISTRY_HEADER}\n${GOOD_REG}\n\n${row4}\n${cut}`);
     const [r] = await t.ingest([path]);
     expect([r.rows_read, r.rows_loaded, r.rows_quarantined]).toEqual([3, 2, 1]);
     const q = await t.rows('select line, reason from ops.quarantine where file = $f', { f: path });

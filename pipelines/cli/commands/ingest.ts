@@ -2,12 +2,18 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse.ts';
 import { EXTRACT_KINDS, type ExtractKind, isExtractKind } from '../../ingest/extractKinds.ts';
 import type { IngestFileResult } from '../../ingest/ingestTypes.ts';
+import { message } from '../../messages/catalogue.ts';
+import { escapeControl } from '../../messages/formatError.ts';
 import { newRunId } from '../../run/runId.ts';
 import { dbOption } from '../dbOption.ts';
 import { ingestProgressLine } from '../ingestProgress.ts';
 import type { CliIo } from '../io.ts';
 
-/** One summary line per file: kind, row accounting, status and message. */
+/**
+ * One summary line per file (status, kind, file, row accounting; the reason when rejected or skipped), then
+ * one indented line per note (lines skipped, choices made). File names may carry terminal escape sequences:
+ * everything printed goes through escapeControl.
+ */
 export function formatIngestResult(r: IngestFileResult): string {
   const counts =
     r.status === 'loaded'
@@ -15,8 +21,11 @@ export function formatIngestResult(r: IngestFileResult): string {
       : '';
   const parts = [`${r.status.padEnd(17)} ${(r.kind ?? '-').padEnd(21)} ${r.file}`];
   if (counts) parts.push(counts);
-  if (r.message && r.message !== 'ok') parts.push(r.message);
-  return `${parts.join('  ')}\n`;
+  if (r.status !== 'loaded' && r.message) parts.push(r.message);
+  else if (r.rows_quarantined > 0)
+    parts.push(message('ingest.summary_quarantined', { count: r.rows_quarantined }));
+  const lines = [parts.join('  '), ...r.notes.map((n) => `    ${n}`)];
+  return `${lines.map(escapeControl).join('\n')}\n`;
 }
 
 function parseKind(value: string): ExtractKind {
@@ -57,10 +66,10 @@ export function register(program: Command, io: CliIo): void {
         for (const r of results) io.stdout.write(formatIngestResult(r));
         const rejected = results.filter((r) => r.status === 'rejected').length;
         if (results.length === 0) {
-          io.stderr.write('ingest: no files found\n');
+          io.stderr.write(`${message('ingest.no_files')}\n`);
           io.exitCode = 1;
         } else if (rejected > 0) {
-          io.stderr.write(`ingest: ${rejected} file(s) rejected (see above; logged in ops.ingest_log)\n`);
+          io.stderr.write(`${message('ingest.files_rejected', { count: rejected })}\n`);
           io.exitCode = 1;
         }
       } finally {

@@ -2,17 +2,43 @@
 -- Every parser returns NULL for text it cannot read; the caller turns "text present, value NULL" into a
 -- quarantine reason, never into 0 or a guess.
 
+-- A blank line is skipped, not read (data-contract §5): empty, spaces only, or only delimiters (an empty
+-- spreadsheet row as Excel exports it: `,,,,`). A CR left by a CRLF line end does not count.
+create or replace temp macro xw_blank_line(txt, delim) as (
+    trim(rtrim(txt, chr(13))) = ''
+    or (starts_with(txt, delim) and trim(txt, delim || ' ' || chr(13)) = '')
+);
+
+-- A date the extracts can plausibly carry (a typo like 0219-03-05 or 9999-12-31 is refused, not loaded).
+create or replace temp macro xw_plausible_date(d) as (
+    case when d between date '1900-01-01' and date '2099-12-31' then d end
+);
+
 -- Dates: 2019-03-05, 2019/3/5, 20190305, 2019年3月5日, an Excel serial (epoch 1899-12-30), or a timestamp at
--- midnight as Parquet/XLSX exports write it.
+-- midnight as Parquet/XLSX exports write it. Only plausible dates are dates: 1900-01-01 … 2099-12-31, and a
+-- bare number is an Excel serial only from 18264 (1950-01-01) to 73050 (2099-12-31), so a year alone (2019,
+-- which as a serial would be 1905-07-11) or a count is refused, never read as a date.
 create or replace temp macro xw_parse_date(s) as (
     case
         when s is null then null
-        when regexp_full_match(s, '\d{4}-\d{1,2}-\d{1,2}') then try_strptime(s, '%Y-%m-%d')::date
-        when regexp_full_match(s, '\d{4}-\d{1,2}-\d{1,2}[ T]00:00(:00(\.0+)?)?Z?') then try_strptime(split_part(replace(s, 'T', ' '), ' ', 1), '%Y-%m-%d')::date
-        when regexp_full_match(s, '\d{4}/\d{1,2}/\d{1,2}') then try_strptime(s, '%Y/%m/%d')::date
-        when regexp_full_match(s, '\d{8}') then try_strptime(s, '%Y%m%d')::date
-        when regexp_full_match(s, '\d{4}年\d{1,2}月\d{1,2}日') then try_strptime(s, '%Y年%m月%d日')::date
-        when regexp_full_match(s, '[1-9]\d{0,4}') then date '1899-12-30' + s::integer
+        when regexp_full_match(s, '[1-9]\d{0,4}') then
+            case when s::integer between 18264 and 73050 then date '1899-12-30' + s::integer end
+        else xw_plausible_date(case
+            when regexp_full_match(s, '\d{4}-\d{1,2}-\d{1,2}') then try_strptime(s, '%Y-%m-%d')::date
+            when regexp_full_match(s, '\d{4}-\d{1,2}-\d{1,2}[ T]00:00(:00(\.0+)?)?Z?') then try_strptime(split_part(replace(s, 'T', ' '), ' ', 1), '%Y-%m-%d')::date
+            when regexp_full_match(s, '\d{4}/\d{1,2}/\d{1,2}') then try_strptime(s, '%Y/%m/%d')::date
+            when regexp_full_match(s, '\d{8}') then try_strptime(s, '%Y%m%d')::date
+            when regexp_full_match(s, '\d{4}年\d{1,2}月\d{1,2}日') then try_strptime(s, '%Y年%m月%d日')::date
+        end)
+    end
+);
+
+-- The quarantine detail of a date that could not be read: the value, and for a bare number why it is not one.
+create or replace temp macro xw_date_detail(s) as (
+    case
+        when regexp_full_match(s, '\d{1,7}') then
+            s || ': a bare number is a date only as an Excel serial from 18264 (1950-01-01) to 73050 (2099-12-31)'
+        else s
     end
 );
 
@@ -97,6 +123,13 @@ create or replace temp macro xw_uscc_check_ok(s) as (xw_uscc_check18_ok(s) and x
 -- A failed rule as one value, so the first failure of an ordered list can be picked with coalesce().
 create or replace temp macro xw_fail(failed, reason, col, detail) as (
     case when failed then {'reason': reason, 'column_name': col, 'detail': detail} end
+);
+
+-- A number outside its column's plausible range, or not finite (1e309 reads as infinity, NaN compares false):
+-- out_of_range. The bounds come from the contract columns (extractKinds.ts `range`).
+create or replace temp macro xw_range_failure(x, lo, hi, col, raw) as (
+    xw_fail(not (x between lo and hi), 'out_of_range', col,
+        raw || ' is outside the plausible range ' || lo::varchar || ' … ' || hi::varchar)
 );
 
 -- The row-shape rules every extract kind checks first: too few fields (or an unclosed quote), too many,

@@ -1,6 +1,7 @@
 -- Duplicates (data-contract §4–5), shared by every extract kind, over _xw_row_checked (validate_<kind>.sql).
 -- Only keys that occur more than once need their rows' contents compared. The first of exact copies loads
 -- and later copies are dropped; rows that share a key but disagree are all quarantined (duplicate_conflict).
+-- A totals row (is_totals: 合计/总计/小计) is dropped too, and counted apart (summarize_checked.sql).
 -- Parameters: $conflict_column and $conflict_detail name the key in the quarantine row.
 create or replace temp table _xw_checked as
 with repeated_keys as (
@@ -26,6 +27,7 @@ final as (
         coalesce(c.row_failure, xw_fail(d.n_versions > 1, 'duplicate_conflict', $conflict_column, $conflict_detail))
             as failure,
         case
+            when c.is_totals then 'dropped'
             when c.row_failure is not null or d.n_versions > 1 then 'quarantined'
             when d.copy_no > 1 then 'dropped'
             else 'loaded'

@@ -15,7 +15,8 @@ final as (
         array_to_string(list_transform(f, lambda p: coalesce(p, '')), ',') as txt,
         f as fields,
         true as quoting_ok,
-        false as odd_quotes
+        false as odd_quotes,
+        null::struct(reason varchar, column_name varchar, detail varchar) as line_failure
     from source
 )
 

@@ -3,7 +3,8 @@
 -- here but keep their numbers, so later lines are numbered as an editor shows them.
 -- Lines without a quote split on the delimiter; quoted lines go through a CSV field pattern, and
 -- `quoting_ok` is false when the pattern cannot account for every character (an unclosed quote, text after
--- a closing quote). A quoted field spanning lines is not joined: its pieces are quarantined as broken rows.
+-- a closing quote). A record spanning lines (a quoted line break) was joined into its first line before
+-- (apply_record_joins.sql). `line_failure` is set only on lines refused before parsing (line_faults.sql).
 -- The delim_sql placeholder is replaced by ',' or chr(9) and delim_re by ',' or \t (a closed set chosen in stageTextLines.ts).
 create or replace temp table _xw_lines as
 with cleaned as (
@@ -14,7 +15,7 @@ with cleaned as (
 ),
 
 non_blank as (
-    select line, txt from cleaned where trim(txt) <> ''
+    select line, txt from cleaned where not xw_blank_line(txt, {{delim_sql}})
 ),
 
 -- Most lines have no quote: a plain split. Only quoted lines pay for the pattern and the unquoting.
@@ -24,7 +25,8 @@ plain as (
         txt,
         string_split(txt, {{delim_sql}}) as fields,
         true as quoting_ok,
-        false as odd_quotes
+        false as odd_quotes,
+        null::struct(reason varchar, column_name varchar, detail varchar) as line_failure
     from non_blank
     where not contains(txt, '"')
 ),
@@ -54,7 +56,8 @@ quoted as (
             end
         ) as fields,
         quoting_ok,
-        odd_quotes
+        odd_quotes,
+        null::struct(reason varchar, column_name varchar, detail varchar) as line_failure
     from quoted_parts
 ),
 

@@ -1,8 +1,9 @@
 -- Validates staged "8631" plan indicators (_xw_fields) against data-contract.md §3 and §5.
 -- Grain: one row per non-blank input row with typed values, the first failed rule and the outcome
--- (loaded | quarantined | dropped). Rule order: row shape, required_missing, year_invalid,
--- indicator_no_invalid, value_unparseable, bad_enum (quarter), negative_value, county_unknown (region_code),
--- duplicate_conflict (year + quarter + region + indicator). Parameters: $expected_fields.
+-- (loaded | quarantined | dropped). Rule order: a line refused before parsing (encoding_invalid), row shape,
+-- required_missing, year_invalid, indicator_no_invalid, value_unparseable, bad_enum (quarter), negative_value,
+-- out_of_range, county_unknown (region_code), duplicate_conflict (year + quarter + region + indicator).
+-- A totals row (合计/总计/小计) is dropped. Parameters: $expected_fields, $value_min, $value_max.
 -- Leaves _xw_row_checked (row_failure, dup_key, dup_content); sql/statements/ingest/resolve_duplicates.sql then adds
 -- duplicate_conflict, the final `failure` and the outcome, giving _xw_checked.
 create or replace temp table _xw_row_checked as
@@ -21,7 +22,8 @@ with typed as (
 row_checked as (
     select
         *,
-        coalesce(
+        case when not is_totals then coalesce(
+            line_failure,
             xw_shape_failure(nfields, $expected_fields::integer, odd_quotes, quoting_ok),
             xw_fail(year is null, 'required_missing', 'year', '年度 is empty'),
             xw_fail(region_code is null, 'required_missing', 'region_code', '行政区划代码 is empty'),
@@ -33,8 +35,9 @@ row_checked as (
             xw_fail(value_d is null, 'value_unparseable', 'value', value),
             xw_fail(quarter is not null and not regexp_full_match(quarter, '[1-4]'), 'bad_enum', 'quarter', quarter),
             xw_fail(value_d < 0, 'negative_value', 'value', value),
+            xw_range_failure(value_d, $value_min::double, $value_max::double, 'value', value),
             xw_fail(not region_known, 'county_unknown', 'region_code', region_code)
-        ) as row_failure
+        ) end as row_failure
     from typed
 ),
 
@@ -44,7 +47,7 @@ final as (
     select
         *,
         case when regexp_full_match(year, '\d{4}') and region_code is not null and indicator_no_i is not null
-            then concat_ws('|', year, coalesce(quarter, '-'), region_code, indicator_no_i) end as dup_key,
+            and not is_totals then concat_ws('|', year, coalesce(quarter, '-'), region_code, indicator_no_i) end as dup_key,
         case
             when row_failure is null then row(value_d, department)::varchar
             else '!' || txt
