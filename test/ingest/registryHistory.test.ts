@@ -112,3 +112,64 @@ describe('staging.stg_registry_history', () => {
     expect([dup, nulls]).toEqual([[], []]);
   });
 });
+
+// Three snapshots. a: 存续 → 迁出 → 存续 (moves out, then back: its first and third states are equal, which
+// the speed path must not merge into one); c: unchanged in all three; e: listed 2018 and 2020, absent from
+// 2019 (unchanged: one state seen twice); d: new in 2020 (so the 2020 file differs from the 2018 one).
+describe('staging.stg_registry_history: a firm that returns to an earlier state', () => {
+  let r: TestWarehouse;
+  beforeAll(async () => {
+    r = await testWarehouse();
+    const a = (status: string) => `${CODES.a},甲,有限责任公司,2015-03-05,${status},,330502,C1713,100,否,,,`;
+    const c = `${CODES.c},丙,有限责任公司,2017-01-01,在业,,330521,F5123,5,否,,,`;
+    const e = `${CODES.e},戊,有限责任公司,2016-06-01,存续,,330523,C1713,0,否,,,`;
+    const d = `${CODES.d},丁,个体工商户,2020-05-01,存续,,330522,F5243,1,否,,,`;
+    const file = (date: string, lines: string[]) =>
+      r.write(`registry_${date}.csv`, `${REGISTRY_HEADER}\n${lines.join('\n')}\n`);
+    await r.ingest([
+      file('2018-12-31', [a('存续'), c, e]),
+      file('2019-12-31', [a('迁出'), c]),
+      file('2020-12-31', [a('存续'), c, e, d]),
+    ]);
+    await withConnection(r.wh, buildRegistryHistory);
+  });
+  afterAll(() => r.close());
+
+  it('keeps A → B → A as three states, each with its own first and last snapshot', async () => {
+    const rows = await r.rows(
+      `select uscc, valid_from, valid_to, last_seen_on, snapshots_seen, is_current, status,
+         parse_filename(source_file) as source_file
+       from staging.stg_registry_history where uscc <> $d order by uscc, valid_from`,
+      { d: CODES.d },
+    );
+    const key = (u: string) => u.slice(0, 8) + u.slice(-2);
+    const row = (
+      u: string,
+      from: string,
+      to: string | null,
+      last: string,
+      seen: string,
+      status: string,
+      file: string,
+    ) => ({
+      uscc: key(u),
+      valid_from: from,
+      valid_to: to,
+      last_seen_on: last,
+      snapshots_seen: seen,
+      is_current: to === null,
+      status,
+      source_file: file,
+    });
+    expect(rows.map((x) => ({ ...x, uscc: key(x.uscc as string) }))).toEqual([
+      row(CODES.a, '2018-12-31', '2019-12-31', '2018-12-31', '1', '存续', 'registry_2018-12-31.csv'),
+      row(CODES.a, '2019-12-31', '2020-12-31', '2019-12-31', '1', '迁出', 'registry_2019-12-31.csv'),
+      // the third state is the first one again, but a state of its own, from its own snapshot
+      row(CODES.a, '2020-12-31', null, '2020-12-31', '1', '存续', 'registry_2020-12-31.csv'),
+      // unchanged in three snapshots: one state, last seen in the latest snapshot
+      row(CODES.c, '2018-12-31', null, '2020-12-31', '3', '在业', 'registry_2018-12-31.csv'),
+      // absent from the 2019 snapshot, unchanged otherwise: one state seen twice
+      row(CODES.e, '2018-12-31', null, '2020-12-31', '2', '存续', 'registry_2018-12-31.csv'),
+    ]);
+  });
+});

@@ -20,19 +20,6 @@ with entity_years as (
     where e.is_enterprise
 ),
 
--- County at the end of t: from the latest snapshot dated on or before 31 Dec t (data-contract §5), i.e.
--- the entity state valid then; a firm first listed after t takes its earliest listed county.
-county_asof as (
-    select
-        ey.uscc,
-        ey.year,
-        h.county_code,
-        h.status,
-    from entity_years as ey
-    asof left join staging.stg_registry_history as h
-        on ey.uscc = h.uscc and h.valid_from <= ey.year_end
-),
-
 first_county as (
     select
         uscc,
@@ -68,7 +55,9 @@ filed as (
             t.large_employees_min, t.large_revenue_min, t.large_assets_min
         ) as size_class,
     from entity_years as ey
-    left join county_asof as c on ey.uscc = c.uscc and ey.year = c.year
+    -- County at the end of t: from the latest snapshot dated on or before 31 Dec t (data-contract §5), i.e.
+    -- the entity state valid then; a firm first listed after t takes its earliest listed county (first_county).
+    asof left join staging.stg_registry_history as c on ey.uscc = c.uscc and c.valid_from <= ey.year_end
     left join first_county as f on ey.uscc = f.uscc
     left join staging.stg_enterprise_indicators as i on ey.uscc = i.uscc and ey.year = i.year
     left join ref.sme_size_thresholds as t on ey.size_group = t.size_group

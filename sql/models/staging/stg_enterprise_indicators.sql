@@ -2,7 +2,25 @@
 -- materialized: view
 -- grain: one row per uscc per year; a later-ingested file's filing replaces an earlier one
 -- depends_on: raw.enterprise_indicators, ops.ingest_log
-with ranked as (
+--
+-- Nearly every firm-year is filed once and passes straight through; only firm-years filed more than once are
+-- ranked (ranking every filing cost a sort of the whole table on every read of this view).
+with filings as (
+    select
+        uscc,
+        year,
+        count(*) as filings,
+    from raw.enterprise_indicators
+    group by uscc, year
+),
+
+filed_once as (
+    select i.*
+    from raw.enterprise_indicators as i
+    semi join filings as f on i.uscc = f.uscc and i.year = f.year and f.filings = 1
+),
+
+ranked as (
     select
         i.*,
         row_number() over (
@@ -10,13 +28,14 @@ with ranked as (
             order by l.ingested_at desc, i.source_file desc, i.source_line
         ) as rn,
     from raw.enterprise_indicators as i
+    semi join filings as f on i.uscc = f.uscc and i.year = f.year and f.filings > 1
     left join ops.ingest_log as l on i.file_id = l.sha256 and l.status = 'loaded'
 ),
 
 final as (
-    select * exclude (rn)
-    from ranked
-    where rn = 1
+    select * from filed_once
+    union all
+    select * exclude (rn) from ranked where rn = 1
 )
 
 select * from final
