@@ -1,7 +1,10 @@
 // Publication rule (methodology §6) for notebook tables: a value computed from fewer than `min` enterprises
-// is shown as "—". The test itself is the pipeline's (isWithheld), not a copy.
+// is shown as "—". The test itself is the publication layer's (isTooFew), not a copy. Notebooks are internal
+// analysis: they apply primary suppression only; published outputs also get the layer's secondary suppression.
+
+import { suppressionFootnote } from '../../pipelines/publish/publishedCell.ts';
+import { isTooFew } from '../../pipelines/publish/statCell.ts';
 import { SUPPRESSED } from '../../pipelines/report/formatCell.ts';
-import { isWithheld, suppressionFootnote } from '../../pipelines/report/publication.ts';
 import type { PlainRow, PlainValue } from './plainValue.ts';
 
 /**
@@ -18,7 +21,7 @@ export function maskSmall(
     const copy: PlainRow = { ...row };
     for (const [column, countColumn] of Object.entries(counts)) {
       const n = asCount(row[countColumn]);
-      if (isWithheld(n, min) && copy[column] !== null) {
+      if (n !== null && isTooFew(n, min) && copy[column] !== null) {
         copy[column] = SUPPRESSED;
         suppressed += 1;
       }

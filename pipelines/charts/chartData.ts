@@ -1,5 +1,7 @@
-// Everything the report's charts are built from: mart rows plus the reference data that labels them.
-import type { BusinessDemographyRow, IndexRow, ScorecardRow } from '../marts/types.ts';
+// Everything the report's charts are built from: mart rows as the publication layer returns them (withheld
+// values already null) plus the reference data that labels them. Built by pipelines/publish/chartDataFor.ts.
+import type { ScorecardRow } from '../marts/types.ts';
+import type { PublishedDemographyRow, PublishedIndexRow } from '../publish/publishedRows.ts';
 
 export interface ChartRegion {
   region_code: string;
@@ -31,15 +33,15 @@ export interface ChartData {
   /** Set for a county report: charts focus on this county with the city for comparison. */
   countyCode?: string;
   regions: ChartRegion[];
-  demography: BusinessDemographyRow[];
-  growth: IndexRow[];
-  vitality: IndexRow[];
+  demography: PublishedDemographyRow[];
+  growth: PublishedIndexRow[];
+  vitality: PublishedIndexRow[];
   scorecard: ScorecardRow[];
   planIndicators: PlanIndicatorInfo[];
   indexMeta: IndexMetaRow[];
   baseYear: number;
   planStartYear: number;
   planEndYear: number;
-  /** Publication rule (methodology §6): values from fewer enterprises are not charted. */
+  /** Publication rule (methodology §6): the minimum the layer applied, for footnotes. */
   minEnterprises: number;
 }

@@ -1,10 +1,9 @@
 // Business demography: births and deaths (bars) and net change (line) per year for one region.
 import type { TopLevelSpec } from 'vega-lite';
-import type { BusinessDemographyRow } from '../marts/types.ts';
+import type { PublishedDemographyRow } from '../publish/publishedRows.ts';
 import type { ChartRegion } from './chartData.ts';
 import { baseSpec, chartHeader, cityOf, distinctSorted, regionName, yearSpan } from './common.ts';
 import { COUNT_LABEL_EXPR, formatCount, formatPer100 } from './format.ts';
-import { isSuppressed } from './suppression.ts';
 import { DEMOGRAPHY_COLORS } from './theme.ts';
 
 export interface DemographyOptions {
@@ -27,10 +26,10 @@ export interface DemographyPoint {
 }
 
 /**
- * Births and deaths are counts of enterprises, so a count below minEnterprises is itself a cell from
- * fewer enterprises than the rule allows and is hidden; net change is hidden when either part is.
+ * Births and deaths the publication layer withheld are left out; net change is left out when either part
+ * is (it would give the withheld one back).
  */
-export function demographyPoints(rows: readonly BusinessDemographyRow[], opts: DemographyOptions) {
+export function demographyPoints(rows: readonly PublishedDemographyRow[], opts: DemographyOptions) {
   const code = opts.regionCode ?? cityOf(opts.regions)?.region_code;
   const own = rows
     .filter((r) => r.region_code === code && r.year <= opts.year)
@@ -38,29 +37,27 @@ export function demographyPoints(rows: readonly BusinessDemographyRow[], opts: D
   const points: DemographyPoint[] = [];
   let suppressed = 0;
   for (const r of own) {
-    const birthsHidden = isSuppressed(r.births, opts.minEnterprises);
-    const deathsHidden = isSuppressed(r.deaths, opts.minEnterprises);
-    const activeHidden = isSuppressed(r.active, opts.minEnterprises);
     const push = (measure: string, value: number, rate: number | null) =>
       points.push({
         year: r.year,
         measure,
         value,
         value_label: `${formatCount(value)}家`,
-        rate_label: activeHidden ? '—' : formatPer100(rate),
+        rate_label: formatPer100(rate),
       });
-    if (birthsHidden) suppressed += 1;
-    else push(MEASURES.births, r.births, r.birth_rate);
-    if (deathsHidden) suppressed += 1;
-    else push(MEASURES.deaths, r.deaths, r.death_rate);
-    if (birthsHidden || deathsHidden) suppressed += 1;
-    else push(MEASURES.net, r.births - r.deaths, null);
+    const { births, deaths } = r;
+    if (births === null) suppressed += r.withheld.births ? 1 : 0;
+    else push(MEASURES.births, births, r.birth_rate);
+    if (deaths === null) suppressed += r.withheld.deaths ? 1 : 0;
+    else push(MEASURES.deaths, deaths, r.death_rate);
+    if (births === null || deaths === null) suppressed += r.withheld.births || r.withheld.deaths ? 1 : 0;
+    else push(MEASURES.net, births - deaths, null);
   }
   return { points, suppressed, code: code ?? '' };
 }
 
 export function buildDemographyChart(
-  rows: readonly BusinessDemographyRow[],
+  rows: readonly PublishedDemographyRow[],
   opts: DemographyOptions,
 ): TopLevelSpec {
   const { points, suppressed, code } = demographyPoints(rows, opts);

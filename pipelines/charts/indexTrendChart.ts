@@ -1,6 +1,6 @@
 // Index trend: the total index of the city and its counties by year, base year = 100, plan period shaded.
 import type { TopLevelSpec } from 'vega-lite';
-import type { IndexRow } from '../marts/types.ts';
+import type { PublishedIndexRow as IndexRow } from '../publish/publishedRows.ts';
 import type { ChartRegion } from './chartData.ts';
 import {
   baseSpec,
@@ -12,7 +12,7 @@ import {
   yearSpan,
 } from './common.ts';
 import { formatIndex } from './format.ts';
-import { partitionSuppressed } from './suppression.ts';
+import { partitionWithheld } from './suppression.ts';
 import { PLAN_PERIOD_FILL, PLAN_PERIOD_OPACITY, REFERENCE_RULE_COLOR } from './theme.ts';
 
 export const INDEX_NAMES = {
@@ -49,7 +49,7 @@ export function trendPoints(rows: readonly IndexRow[], opts: IndexTrendOptions) 
   const candidates = rows.filter(
     (row) => row.level === 'total' && row.year <= opts.year && byCode.has(row.region_code),
   );
-  const { kept, suppressed } = partitionSuppressed(candidates, (r) => r.n_enterprises, opts.minEnterprises);
+  const { kept, suppressed } = partitionWithheld(candidates, (r) => r.withheld !== null);
   const missing = kept.filter((r) => r.value == null).length;
   const points: TrendPoint[] = kept
     .filter((r): r is IndexRow & { value: number } => r.value != null)

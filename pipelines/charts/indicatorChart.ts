@@ -1,12 +1,12 @@
 // Index drivers: every indicator's index for one region and the report year, grouped by module.
 import type { TopLevelSpec } from 'vega-lite';
-import type { IndexRow } from '../marts/types.ts';
+import type { PublishedIndexRow as IndexRow } from '../publish/publishedRows.ts';
 import type { ChartRegion, IndexMetaRow } from './chartData.ts';
 import { baseSpec, chartHeader, cityOf, compareStrings, regionName } from './common.ts';
 import { formatIndex } from './format.ts';
 import { INDEX_NAMES } from './indexTrendChart.ts';
 import { moduleLabel } from './moduleBreakdownChart.ts';
-import { partitionSuppressed } from './suppression.ts';
+import { partitionWithheld } from './suppression.ts';
 import { OKABE_ITO, REFERENCE_RULE_COLOR } from './theme.ts';
 
 export interface IndicatorChartOptions {
@@ -29,7 +29,7 @@ export function indicatorBars(rows: readonly IndexRow[], opts: IndicatorChartOpt
     (r) =>
       r.level === 'indicator' && r.year === opts.year && r.region_code === code && indicators.has(r.code),
   );
-  const { kept, suppressed } = partitionSuppressed(candidates, (r) => r.n_enterprises, opts.minEnterprises);
+  const { kept, suppressed } = partitionWithheld(candidates, (r) => r.withheld !== null);
   const valued = kept.filter((r): r is IndexRow & { value: number } => r.value != null);
   const bars = valued
     .map((r) => {

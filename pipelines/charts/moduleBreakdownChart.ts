@@ -1,11 +1,11 @@
 // Module breakdown: each module's index for the report year, grouped by module, one bar per region.
 import type { TopLevelSpec } from 'vega-lite';
-import type { IndexRow } from '../marts/types.ts';
+import type { PublishedIndexRow as IndexRow } from '../publish/publishedRows.ts';
 import type { ChartRegion, IndexMetaRow } from './chartData.ts';
 import { baseSpec, chartHeader, compareStrings, regionColorScale, selectRegions } from './common.ts';
 import { formatIndex, formatPercent } from './format.ts';
 import { INDEX_NAMES } from './indexTrendChart.ts';
-import { partitionSuppressed } from './suppression.ts';
+import { partitionWithheld } from './suppression.ts';
 import { measureText } from './textMetrics.ts';
 import { REFERENCE_RULE_COLOR } from './theme.ts';
 
@@ -35,7 +35,7 @@ export function moduleBars(rows: readonly IndexRow[], opts: ModuleBreakdownOptio
     (r) =>
       r.level === 'module' && r.year === opts.year && regionIdx.has(r.region_code) && moduleIdx.has(r.code),
   );
-  const { kept, suppressed } = partitionSuppressed(candidates, (r) => r.n_enterprises, opts.minEnterprises);
+  const { kept, suppressed } = partitionWithheld(candidates, (r) => r.withheld !== null);
   const bars = kept
     .filter((r): r is IndexRow & { value: number } => r.value != null)
     .map((r) => {

@@ -1,11 +1,11 @@
 // County ranking: total index of each county for the report year, sorted, with the city value marked.
 import type { TopLevelSpec } from 'vega-lite';
-import type { IndexRow } from '../marts/types.ts';
+import type { PublishedIndexRow as IndexRow } from '../publish/publishedRows.ts';
 import type { ChartRegion } from './chartData.ts';
 import { baseSpec, chartHeader, cityOf, compareStrings, orderRegions } from './common.ts';
 import { formatIndex } from './format.ts';
 import { INDEX_NAMES } from './indexTrendChart.ts';
-import { partitionSuppressed } from './suppression.ts';
+import { partitionWithheld } from './suppression.ts';
 import { CONTEXT_COLOR, FOCUS_COLOR, REFERENCE_RULE_COLOR } from './theme.ts';
 
 export interface RankingOptions {
@@ -34,7 +34,7 @@ export function rankCounties(rows: readonly IndexRow[], opts: RankingOptions) {
   const candidates = rows.filter(
     (r) => r.level === 'total' && r.year === opts.year && byCode.has(r.region_code),
   );
-  const { kept, suppressed } = partitionSuppressed(candidates, (r) => r.n_enterprises, opts.minEnterprises);
+  const { kept, suppressed } = partitionWithheld(candidates, (r) => r.withheld !== null);
   const valued = kept.filter((r): r is IndexRow & { value: number } => r.value != null);
   const ranked: RankedCounty[] = valued
     .map((r) => ({
@@ -53,9 +53,7 @@ export function rankCounties(rows: readonly IndexRow[], opts: RankingOptions) {
     ? rows.find((r) => r.level === 'total' && r.year === opts.year && r.region_code === city.region_code)
     : undefined;
   const cityShown =
-    cityRow &&
-    cityRow.value != null &&
-    !partitionSuppressed([cityRow], (r) => r.n_enterprises, opts.minEnterprises).suppressed
+    cityRow && cityRow.value != null && cityRow.withheld === null
       ? {
           region: city!.name_zh,
           value: cityRow.value,

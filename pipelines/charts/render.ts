@@ -103,22 +103,27 @@ export interface ChartFiles {
   png: string;
 }
 
-/** Write `<id>.vl.json`, `<id>.svg` and a 2× `<id>.png` per chart into `dir` (created if missing). */
+/** Receives each output file by name; the publication layer's PublicOutput stages them for its guard. */
+export type FileSink = (name: string, data: string | Uint8Array) => void;
+
+/** Emits `<id>.vl.json`, `<id>.svg` and a 2× `<id>.png` per chart to `sink`, in chart order. */
+export async function emitChartFiles(charts: readonly NamedChart[], sink: FileSink): Promise<void> {
+  for (const chart of charts) {
+    const svg = await renderSvg(chart.spec);
+    sink(`${chart.id}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
+    sink(`${chart.id}.svg`, svg);
+    sink(`${chart.id}.png`, renderPng(svg));
+  }
+}
+
+/** Write the chart files of `emitChartFiles` into `dir` (created if missing); for notebooks and tests. */
 export async function writeChartFiles(charts: readonly NamedChart[], dir: string): Promise<ChartFiles[]> {
   await mkdir(dir, { recursive: true });
-  const out: ChartFiles[] = [];
-  for (const chart of charts) {
-    const files = {
-      id: chart.id,
-      vl: join(dir, `${chart.id}.vl.json`),
-      svg: join(dir, `${chart.id}.svg`),
-      png: join(dir, `${chart.id}.png`),
-    };
-    const svg = await renderSvg(chart.spec);
-    writeFileAtomic(files.vl, `${JSON.stringify(chart.spec, null, 2)}\n`);
-    writeFileAtomic(files.svg, svg);
-    writeFileAtomic(files.png, renderPng(svg));
-    out.push(files);
-  }
-  return out;
+  await emitChartFiles(charts, (name, data) => writeFileAtomic(join(dir, name), data));
+  return charts.map((c) => ({
+    id: c.id,
+    vl: join(dir, `${c.id}.vl.json`),
+    svg: join(dir, `${c.id}.svg`),
+    png: join(dir, `${c.id}.png`),
+  }));
 }

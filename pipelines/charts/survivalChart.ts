@@ -1,10 +1,9 @@
 // Survival curves: for each birth cohort, the share still alive 1, 2 and 3 years after birth.
 import type { TopLevelSpec } from 'vega-lite';
-import type { BusinessDemographyRow } from '../marts/types.ts';
+import type { PublishedDemographyRow } from '../publish/publishedRows.ts';
 import type { ChartRegion } from './chartData.ts';
 import { baseSpec, chartHeader, cityOf, distinctSorted, regionName } from './common.ts';
 import { formatCount, formatPercent } from './format.ts';
-import { isSuppressed } from './suppression.ts';
 import { OKABE_ITO } from './theme.ts';
 
 export interface SurvivalOptions {
@@ -31,10 +30,10 @@ const AGES = [
 ] as const;
 
 /**
- * survival_n of year t is the cohort born in t−n; the cohort size behind it is cohort_n. A survival rate
- * whose cohort is smaller than minEnterprises is hidden.
+ * survival_n of year t is the cohort born in t−n; the cohort size behind it is cohort_n. A rate the
+ * publication layer withheld is left out; a withheld cohort size is not printed in the tooltip.
  */
-export function survivalPoints(rows: readonly BusinessDemographyRow[], opts: SurvivalOptions) {
+export function survivalPoints(rows: readonly PublishedDemographyRow[], opts: SurvivalOptions) {
   const code = opts.regionCode ?? cityOf(opts.regions)?.region_code;
   const points: SurvivalPoint[] = [];
   let suppressed = 0;
@@ -43,11 +42,8 @@ export function survivalPoints(rows: readonly BusinessDemographyRow[], opts: Sur
     for (const a of AGES) {
       const rate = r[a.rate];
       const size = r[a.size];
+      if (r.withheld[a.rate]) suppressed += 1;
       if (rate == null) continue;
-      if (isSuppressed(size, opts.minEnterprises)) {
-        suppressed += 1;
-        continue;
-      }
       const cohort = r.year - a.age;
       points.push({
         cohort,
@@ -55,7 +51,7 @@ export function survivalPoints(rows: readonly BusinessDemographyRow[], opts: Sur
         age: a.age,
         survival: rate,
         survival_label: formatPercent(rate),
-        cohort_size_label: `${formatCount(size)}家`,
+        cohort_size_label: size === null ? '—' : `${formatCount(size)}家`,
       });
     }
   }
@@ -64,7 +60,7 @@ export function survivalPoints(rows: readonly BusinessDemographyRow[], opts: Sur
 }
 
 export function buildSurvivalChart(
-  rows: readonly BusinessDemographyRow[],
+  rows: readonly PublishedDemographyRow[],
   opts: SurvivalOptions,
 ): TopLevelSpec {
   const { points, suppressed, code } = survivalPoints(rows, opts);

@@ -91,6 +91,10 @@ export const CATALOGUE = {
   'ingest.note_sheet_skipped': (p: Params) =>
     `sheet ${p.sheet} skipped: no header in its first ${p.rows} non-empty rows`,
   'ingest.note_sheet_unread': (p: Params) => `sheet ${p.sheet} not read: the data sheet comes before it`,
+  'publish.guard_summary': (p: Params) =>
+    `发布检查 guard: ${p.scanned} files scanned (${p.skipped} binary/vendored not scanned), nothing found; withheld cells: ${p.primary} primary, ${p.secondary} secondary`,
+  'publish.guard_failed': (p: Params) =>
+    `发布检查未通过，${p.root} 未写入任何文件（${p.count} 处）/ publication guard found ${p.count} problem(s); nothing of ${p.root} was published:\n${p.findings}`,
 } satisfies Record<string, (p: Params) => string>;
 
 export type MessageId = keyof typeof CATALOGUE;

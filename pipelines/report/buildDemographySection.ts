@@ -1,32 +1,24 @@
-import type { BusinessDemographyRow } from '../marts/types.ts';
-import { countCell, fractionPercentCell, per100Cell, suppressedCell, textCell } from './formatCell.ts';
-import { isWithheld, withFootnotes } from './publication.ts';
+import type { DemographyMeasure } from '../publish/demographyCells.ts';
+import { publishedCell, withFootnotes } from '../publish/publishedCell.ts';
+import type { PublishedDemographyRow } from '../publish/publishedRows.ts';
+import { countCell, fractionPercentCell, per100Cell, textCell } from './formatCell.ts';
 import { chartsOf, type ReportContext } from './reportContext.ts';
 import type { Cell, ReportSection } from './reportModel.ts';
 
-/** A rate is published only when its denominator counts at least `min` enterprises (§6). */
-function rate(
-  value: number | null,
-  denominator: number,
-  min: number,
-  cell: (v: number | null) => Cell,
-): Cell {
-  if (value !== null && isWithheld(denominator, min)) return suppressedCell();
-  return cell(value);
-}
-
-function demographyRow(r: BusinessDemographyRow, min: number): Cell[] {
+/** One table row; which values are withheld (counts of 1–2 firms, rates resting on them…) the layer decided. */
+function demographyRow(r: PublishedDemographyRow): Cell[] {
+  const c = (m: DemographyMeasure, format: (v: number) => Cell) => publishedCell(r[m], r.withheld[m], format);
   return [
-    countCell(r.active),
-    countCell(r.births),
-    countCell(r.deaths),
-    countCell(r.conversions),
-    countCell(r.upgrades),
-    rate(r.birth_rate, r.active, min, per100Cell),
-    rate(r.death_rate, r.active, min, per100Cell),
-    rate(r.survival_1y, r.cohort_1y, min, fractionPercentCell),
-    rate(r.survival_3y, r.cohort_3y, min, fractionPercentCell),
-    rate(r.opening_rate, r.new_enterprises, min, fractionPercentCell),
+    c('active', countCell),
+    c('births', countCell),
+    c('deaths', countCell),
+    c('conversions', countCell),
+    c('upgrades', countCell),
+    c('birth_rate', per100Cell),
+    c('death_rate', per100Cell),
+    c('survival_1y', fractionPercentCell),
+    c('survival_3y', fractionPercentCell),
+    c('opening_rate', fractionPercentCell),
   ];
 }
 
@@ -47,21 +39,47 @@ function fmt(n: number): string {
   return countCell(n).text;
 }
 
-/** "2020年末全市在营小微企业 7,750 家；当年新设 900 家、注销 500 家，新设与注销相抵净增 400 家…" */
+/**
+ * "2020年末全市在营小微企业 7,750 家；当年新设 900 家、注销 500 家，新设与注销相抵净增 400 家…". Withheld counts
+ * are named, never printed, and the net change is said only when both its parts are published.
+ */
 export function demographySentence(
   year: number,
   subject: string,
-  r: BusinessDemographyRow | undefined,
+  r: PublishedDemographyRow | undefined,
 ): string {
   if (!r) return `${year}年${subject}暂无企业人口数据。`;
-  const net = r.births - r.deaths;
-  const netText =
-    net === 0 ? '新设与注销持平' : `新设与注销相抵净${net > 0 ? '增' : '减'} ${fmt(Math.abs(net))} 家`;
-  return (
-    `${year}年末${subject}在营小微企业 ${fmt(r.active)} 家；当年新设 ${fmt(r.births)} 家、注销 ${fmt(r.deaths)} 家，${netText}；` +
-    // Upgrades are unknown (null) in the first data year: say nothing rather than print a 0.
-    `个转企 ${fmt(r.conversions)} 家${r.upgrades === null ? '' : `，小升规 ${fmt(r.upgrades)} 家`}。`
-  );
+  const hidden: string[] = [];
+  const shown = (m: DemographyMeasure, name: string): number | null => {
+    if (r.withheld[m]) hidden.push(name);
+    return r[m];
+  };
+  const clauses: string[] = [];
+  const active = shown('active', '在营');
+  if (active !== null) clauses.push(`${year}年末${subject}在营小微企业 ${fmt(active)} 家`);
+  const births = shown('births', '新设');
+  const deaths = shown('deaths', '注销');
+  const flows = [
+    ...(births === null ? [] : [`新设 ${fmt(births)} 家`]),
+    ...(deaths === null ? [] : [`注销 ${fmt(deaths)} 家`]),
+  ];
+  if (births !== null && deaths !== null) {
+    const net = births - deaths;
+    const netText =
+      net === 0 ? '新设与注销持平' : `新设与注销相抵净${net > 0 ? '增' : '减'} ${fmt(Math.abs(net))} 家`;
+    clauses.push(`当年${flows.join('、')}，${netText}`);
+  } else if (flows.length > 0) clauses.push(`当年${flows.join('、')}`);
+  const conversions = shown('conversions', '个转企');
+  // Upgrades are unknown (null) in the first data year: say nothing rather than print a 0.
+  const upgrades = shown('upgrades', '小升规');
+  const moves = [
+    ...(conversions === null ? [] : [`个转企 ${fmt(conversions)} 家`]),
+    ...(upgrades === null ? [] : [`小升规 ${fmt(upgrades)} 家`]),
+  ];
+  if (moves.length > 0) clauses.push(moves.join('，'));
+  if (hidden.length > 0) clauses.push(`${hidden.join('、')}家数按发布规则不予公布`);
+  if (active === null) clauses[0] = `${year}年${subject}${clauses[0]}`;
+  return `${clauses.join('；')}。`;
 }
 
 /** 企业人口: stock and flows of small and micro enterprises by region, plus the focus region's years. */
@@ -80,7 +98,7 @@ export function buildDemographySection(ctx: ReportContext, number: string): Repo
           ? [
               [
                 textCell(g.name_zh, g.region_code === ctx.focus.region_code ? 'focus' : undefined),
-                ...demographyRow(r, ctx.min),
+                ...demographyRow(r),
               ],
             ]
           : [];
@@ -97,7 +115,7 @@ export function buildDemographySection(ctx: ReportContext, number: string): Repo
       id: 'demography-years',
       title: `${ctx.subject}小微企业人口历年变化`,
       columns: [{ label: '年份', numeric: false }, ...COLUMNS],
-      rows: history.map((r) => [textCell(String(r.year)), ...demographyRow(r, ctx.min)]),
+      rows: history.map((r) => [textCell(String(r.year)), ...demographyRow(r)]),
       footnotes: [],
     },
     ctx.min,

@@ -1,12 +1,12 @@
+import { withFootnotes } from '../publish/publishedCell.ts';
 import { driverSentence } from './driverSentence.ts';
-import { amountCell, changeCell, textCell } from './formatCell.ts';
+import { amountCell, changeCell, suppressedCell, textCell } from './formatCell.ts';
 import { indicatorMoves, moduleMoves } from './indexDrivers.ts';
 import { IndexLookup } from './indexLookup.ts';
-import { withFootnotes } from './publication.ts';
 import { rankRegions } from './rankRegions.ts';
 import { chartsOf, type ReportContext } from './reportContext.ts';
 import type { Cell, ReportSection, ReportTable } from './reportModel.ts';
-import { changeClause, indexSentence, printedChange } from './summarySentences.ts';
+import { changeClause, indexSentence } from './summarySentences.ts';
 
 export type IndexKind = 'growth' | 'vitality';
 
@@ -15,7 +15,7 @@ export function indexName(ctx: ReportContext, kind: IndexKind): string {
 }
 
 export function indexLookup(ctx: ReportContext, kind: IndexKind): IndexLookup {
-  return new IndexLookup(kind === 'growth' ? ctx.data.growth : ctx.data.vitality, ctx.min);
+  return new IndexLookup(kind === 'growth' ? ctx.data.growth : ctx.data.vitality);
 }
 
 /** Ranks of the counties on an index total in the report year. */
@@ -50,16 +50,12 @@ function focusCell(ctx: ReportContext, code: string, name: string): Cell {
 function modulesTable(ctx: ReportContext, kind: IndexKind, lookup: IndexLookup): ReportTable {
   const modules = ctx.data.indexMeta.filter((m) => m.index === kind && m.level === 'module');
   const regions = [ctx.city, ...ctx.counties];
-  const rows = regions.map((r) => {
-    const total = lookup.value(ctx.year, r.region_code, 'total');
-    const prev = lookup.value(ctx.year - 1, r.region_code, 'total');
-    return [
-      focusCell(ctx, r.region_code, r.name_zh),
-      ...modules.map((m) => lookup.cell(ctx.year, r.region_code, m.code)),
-      lookup.cell(ctx.year, r.region_code, 'total'),
-      changeCell(printedChange(total, prev)),
-    ];
-  });
+  const rows = regions.map((r) => [
+    focusCell(ctx, r.region_code, r.name_zh),
+    ...modules.map((m) => lookup.cell(ctx.year, r.region_code, m.code)),
+    lookup.cell(ctx.year, r.region_code, 'total'),
+    lookup.changeCell(ctx.year, r.region_code, 'total'),
+  ]);
   return withFootnotes(
     {
       id: `${kind}-modules`,
@@ -112,8 +108,8 @@ function driversTables(
       amountCell(m.weight, 2),
       lookup.cell(ctx.year - 1, region, m.code),
       lookup.cell(ctx.year, region, m.code),
-      changeCell(m.change),
-      changeCell(m.contribution),
+      m.withheld ? suppressedCell() : changeCell(m.change),
+      m.withheld ? suppressedCell() : changeCell(m.contribution),
     ]),
     footnotes: ['拉动总指数 = 模块权重 ÷ 本年有值模块权重之和 × 模块变动。'],
   };
@@ -132,7 +128,7 @@ function driversTables(
       textCell(i.module),
       lookup.cell(ctx.year - 1, region, i.code),
       lookup.cell(ctx.year, region, i.code),
-      changeCell(i.change),
+      i.withheld ? suppressedCell() : changeCell(i.change),
     ]),
     footnotes: [],
   };

@@ -1,11 +1,14 @@
+import { withFootnotes } from '../publish/publishedCell.ts';
 import { countyRanks, indexLookup, indexName } from './buildIndexSection.ts';
-import { countCell, fixed, scoreCell, textCell } from './formatCell.ts';
-import { withFootnotes } from './publication.ts';
+import { countCell, fixed, scoreCell, suppressedCell, textCell } from './formatCell.ts';
+import type { IndexLookup } from './indexLookup.ts';
 import { chartsOf, type ReportContext } from './reportContext.ts';
 import type { Cell, ReportSection } from './reportModel.ts';
 import { latestScorecardPeriod } from './scorecardPeriod.ts';
 
-function rankCell(rank: number | undefined): Cell {
+/** A county's rank: "—" when its total is withheld (ranks are taken among the published totals only). */
+function rankCell(rank: number | undefined, lookup: IndexLookup, year: number, code: string): Cell {
+  if (lookup.withheld(year, code, 'total')) return suppressedCell();
   return rank === undefined ? { text: '…', value: null } : countCell(rank);
 }
 
@@ -27,9 +30,9 @@ export function buildRankingSection(ctx: ReportContext, number: string): ReportS
     return [
       textCell(c.name_zh, c.region_code === ctx.focus.region_code ? 'focus' : undefined),
       growth.cell(ctx.year, c.region_code, 'total'),
-      rankCell(gRanks.get(c.region_code)),
+      rankCell(gRanks.get(c.region_code), growth, ctx.year, c.region_code),
       vitality.cell(ctx.year, c.region_code, 'total'),
-      rankCell(vRanks.get(c.region_code)),
+      rankCell(vRanks.get(c.region_code), vitality, ctx.year, c.region_code),
       plan?.total_score === null || plan === undefined
         ? { text: '…', value: null }
         : scoreCell(plan.total_score),

@@ -1,4 +1,5 @@
 import type { ScorecardRow, ScoreStatus } from '../marts/types.ts';
+import { withFootnotes } from '../publish/publishedCell.ts';
 import {
   amountCell,
   countCell,
@@ -8,7 +9,6 @@ import {
   scoreCell,
   textCell,
 } from './formatCell.ts';
-import { withFootnotes } from './publication.ts';
 import { chartsOf, type ReportContext } from './reportContext.ts';
 import type { Cell, ReportSection, ReportTable } from './reportModel.ts';
 import { latestScorecardPeriod } from './scorecardPeriod.ts';

@@ -1,12 +1,11 @@
+import { withFootnotes } from '../publish/publishedCell.ts';
 import { demographySentence } from './buildDemographySection.ts';
 import { indexHeadline, indexLookup, indexName } from './buildIndexSection.ts';
 import { scorecardSentence } from './buildScorecardSection.ts';
-import { changeCell, textCell } from './formatCell.ts';
-import { withFootnotes } from './publication.ts';
+import { textCell } from './formatCell.ts';
 import type { ReportContext } from './reportContext.ts';
-import type { Cell, ReportSection } from './reportModel.ts';
+import type { ReportSection } from './reportModel.ts';
 import { latestScorecardPeriod } from './scorecardPeriod.ts';
-import { printedChange } from './summarySentences.ts';
 
 /** 摘要: the headline sentences, all generated from the marts, and the headline table. */
 export function buildSummarySection(ctx: ReportContext, number: string): ReportSection {
@@ -27,17 +26,12 @@ export function buildSummarySection(ctx: ReportContext, number: string): ReportS
     const rows = ctx.data.scorecard.filter((r) => r.period_end === period && r.region_code === focus);
     sentences.push(scorecardSentence(period, ctx.subject, rows, ctx.counties.length));
   }
-  const change = (l: typeof growth, code: string): Cell => {
-    const cur = l.value(ctx.year, code, 'total');
-    const prev = l.value(ctx.year - 1, code, 'total');
-    return changeCell(printedChange(cur, prev));
-  };
   const rows = [ctx.city, ...ctx.counties].map((r) => [
     textCell(r.name_zh, r.region_code === focus ? 'focus' : undefined),
     growth.cell(ctx.year, r.region_code, 'total'),
-    change(growth, r.region_code),
+    growth.changeCell(ctx.year, r.region_code, 'total'),
     vitality.cell(ctx.year, r.region_code, 'total'),
-    change(vitality, r.region_code),
+    vitality.changeCell(ctx.year, r.region_code, 'total'),
   ]);
   return {
     id: 'summary',

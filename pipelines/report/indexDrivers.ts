@@ -14,6 +14,8 @@ export interface ModuleMove {
   change: number | null;
   /** Points of the total explained by this module: weight / Σ weights of the modules present this year × change. */
   contribution: number | null;
+  /** Either year's value is withheld by the publication layer: the change and contribution print as "—". */
+  withheld: boolean;
 }
 
 export interface IndicatorMove {
@@ -23,6 +25,7 @@ export interface IndicatorMove {
   previous: number | null;
   current: number | null;
   change: number | null;
+  withheld: boolean;
 }
 
 /** Year-on-year movement of each module of one region, with its weighted pull on the total. */
@@ -32,14 +35,27 @@ export function moduleMoves(
   year: number,
   region: string,
 ): ModuleMove[] {
-  const present = modules.filter((m) => lookup.value(year, region, m.code) !== null);
+  // A withheld module is still in the index (only its value is not printed), so it keeps its weight.
+  const present = modules.filter(
+    (m) => lookup.value(year, region, m.code) !== null || lookup.withheld(year, region, m.code),
+  );
   const weightSum = present.reduce((s, m) => s + m.weight, 0);
   return modules.map((m) => {
     const previous = lookup.value(year - 1, region, m.code);
     const current = lookup.value(year, region, m.code);
     const change = printedChange(current, previous);
     const contribution = change !== null && weightSum > 0 ? (m.weight / weightSum) * change : null;
-    return { code: m.code, name: m.name_zh, weight: m.weight, previous, current, change, contribution };
+    const withheld = lookup.withheld(year, region, m.code) || lookup.withheld(year - 1, region, m.code);
+    return {
+      code: m.code,
+      name: m.name_zh,
+      weight: m.weight,
+      previous,
+      current,
+      change,
+      contribution,
+      withheld,
+    };
   });
 }
 
@@ -59,6 +75,7 @@ export function indicatorMoves(
       previous,
       current,
       change: printedChange(current, previous),
+      withheld: lookup.withheld(year, region, i.code) || lookup.withheld(year - 1, region, i.code),
     };
   });
 }

@@ -1,18 +1,19 @@
 import type { ChartData } from '../charts/chartData.ts';
+import type { FileSink } from '../charts/render.ts';
 import { namespaceSvgIds } from './namespaceSvgIds.ts';
 import type { RenderedChart } from './reportMeta.ts';
 
 /** How the report gets its charts: injected so model and template tests need no vega. */
 export interface ChartRenderer {
-  /** Charts of the report, rendered to SVG strings, and a writer for their .vl.json/.svg/.png files. */
-  render(data: ChartData): Promise<{ charts: RenderedChart[]; write(dir: string): Promise<unknown> }>;
+  /** Charts of the report, rendered to SVG strings, and an emitter of their .vl.json/.svg/.png files. */
+  render(data: ChartData): Promise<{ charts: RenderedChart[]; write(sink: FileSink): Promise<unknown> }>;
 }
 
 /** The real renderer: the charts module's specs, rendered server-side by vega (loaded on first use). */
 export const vegaChartRenderer: ChartRenderer = {
   async render(data) {
     const { buildReportCharts } = await import('../charts/reportCharts.ts');
-    const { renderSvg, writeChartFiles } = await import('../charts/render.ts');
+    const { renderSvg, emitChartFiles } = await import('../charts/render.ts');
     const named = buildReportCharts(data);
     const charts: RenderedChart[] = [];
     for (const c of named)
@@ -22,6 +23,6 @@ export const vegaChartRenderer: ChartRenderer = {
         section: c.section,
         svg: namespaceSvgIds(await renderSvg(c.spec), `c-${c.id}`),
       });
-    return { charts, write: (dir: string) => writeChartFiles(named, dir) };
+    return { charts, write: (sink: FileSink) => emitChartFiles(named, sink) };
   },
 };

@@ -60,4 +60,6 @@ export interface ReportMeta {
   fontFamily: string;
   /** Drop-reason code → Chinese label (dropped-reasons.csv); unknown codes print as they are. */
   droppedReasonLabels: Record<string, string>;
+  /** Cells the publication layer withheld over everything it publishes (for the methodology appendix). */
+  withheld: { primary: number; secondary: number };
 }

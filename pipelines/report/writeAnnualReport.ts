@@ -1,14 +1,17 @@
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ChartData } from '../charts/chartData.ts';
 import { FONT_FAMILY } from '../charts/font.ts';
 import { openWarehouse, withConnection } from '../db/warehouse.ts';
-import { writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
 import { loadMethodology } from '../methodology/loadMethodology.ts';
+import { chartDataFor } from '../publish/chartDataFor.ts';
+import type { GuardReport } from '../publish/guard/guardTypes.ts';
+import { loadPublication } from '../publish/loadPublication.ts';
+import { PublicOutput } from '../publish/publicOutput.ts';
+import type { Disclosure } from '../publish/suppressCells.ts';
 import { buildReportModel } from './buildReportModel.ts';
 import { loadDroppedReasonLabels } from './droppedReasonLabels.ts';
 import { fontFaceCss } from './fontFaceCss.ts';
 import { latestMethodologyVersion } from './latestMethodologyVersion.ts';
-import { loadChartData } from './loadChartData.ts';
 import { loadWarehouseProvenance, summariseMethodology, type WarehouseProvenance } from './loadReportMeta.ts';
 import { printPdf } from './printPdf.ts';
 import { renderAnnualReportHtml } from './renderAnnualReportHtml.ts';
@@ -45,6 +48,10 @@ export interface AnnualReportResult {
   timings: { htmlMs: number; filesMs: number; pdfMs: number | null };
   /** Why the PDF was not written (Chromium missing or failed); the HTML and tables are written regardless. */
   pdfError: string | null;
+  /** What the publication guard scanned (it found nothing, or nothing was published). */
+  guard: GuardReport;
+  /** Cells the publication layer withheld across all published years and regions (not only this report's). */
+  withheld: { primary: number; secondary: number };
 }
 
 /**
@@ -59,91 +66,112 @@ export function reportFileStem(year: number, countyCode?: string): string {
   return countyCode ? `report-${year}-${countyCode}` : `report-${year}`;
 }
 
-async function readWarehouse(
-  o: AnnualReportOptions,
-): Promise<{ data: ChartData; prov: WarehouseProvenance; meta: ReturnType<typeof summariseMethodology> }> {
+async function readWarehouse(o: AnnualReportOptions): Promise<{
+  data: ChartData;
+  prov: WarehouseProvenance;
+  meta: ReturnType<typeof summariseMethodology>;
+  disclosure: Disclosure;
+}> {
   const wh = await openWarehouse(o.dbPath, { readOnly: true });
   try {
     return await withConnection(wh, async (con) => {
       const version = o.methodologyVersion ?? (await latestMethodologyVersion(con));
       const methodology = loadMethodology(version);
-      const data = await loadChartData(con, {
+      const pub = await loadPublication(con);
+      const data = chartDataFor(pub, {
+        version,
         year: o.year,
         countyCode: o.countyCode,
-        methodologyVersion: version,
-        methodology,
+        planStartYear: methodology.plan.first_year,
+        planEndYear: methodology.plan.end_year,
       });
       const prov = await loadWarehouseProvenance(con, version, o.year);
-      return { data, prov, meta: summariseMethodology(methodology) };
+      return { data, prov, meta: summariseMethodology(methodology), disclosure: pub.disclosure };
     });
   } finally {
     wh.close();
   }
 }
 
-/** `xiaowei report`: HTML (always), charts, CSV + XLSX tables, and the PDF when a Chromium path is given. */
+/**
+ * `xiaowei report`: HTML (always), charts, CSV + XLSX tables, and the PDF when a Chromium path is given.
+ * Every file is staged, scanned by the publication guard, and published only if the guard finds nothing.
+ */
 export async function writeAnnualReport(o: AnnualReportOptions): Promise<AnnualReportResult> {
   const now = o.now ?? (() => performance.now());
   const t0 = now();
-  const { data, prov, meta: methodology } = await readWarehouse(o);
+  const { data, prov, meta: methodology, disclosure } = await readWarehouse(o);
   const yearDir = resolve(o.outDir ?? 'reports', String(o.year));
   const suffix = o.countyCode ? [o.countyCode] : [];
-  const chartsDir = join(yearDir, 'charts', ...suffix);
-  const tablesDir = join(yearDir, 'tables', ...suffix);
-  const rendered = await (o.charts ?? vegaChartRenderer).render(data);
-  const meta: ReportMeta = {
-    reportDate: o.date ?? defaultReportDate(o.year),
-    methodology,
-    build: prov.build,
-    sources: prov.sources,
-    quarantine: prov.quarantine,
-    revisions: prov.revisions,
-    charts: rendered.charts,
-    fontCss: fontFaceCss(),
-    fontFamily: FONT_FAMILY,
-    droppedReasonLabels: loadDroppedReasonLabels(),
-  };
-  const model = buildReportModel(data, meta);
-  const htmlPath = join(yearDir, `${reportFileStem(o.year, o.countyCode)}.html`);
-  writeFileAtomic(htmlPath, renderAnnualReportHtml(model));
-  const htmlMs = now() - t0;
-  await rendered.write(chartsDir);
-  const tableFiles: string[] = [];
-  const provenance = {
-    reportDate: meta.reportDate,
-    methodologyVersion: methodology.version,
-    runId: model.runId,
-  };
-  for (const table of reportTables(model)) {
-    const csv = join(tablesDir, `${table.id}.csv`);
-    const xlsx = join(tablesDir, `${table.id}.xlsx`);
-    writeFileAtomic(csv, tableCsv(table));
-    writeFileAtomic(xlsx, await tableXlsx(table, provenance));
-    tableFiles.push(csv, xlsx);
-  }
-  const filesMs = now() - t0 - htmlMs;
-  let pdfPath: string | null = null;
-  let pdfMs: number | null = null;
-  let pdfError: string | null = null;
-  if (o.pdfChromium) {
-    const t1 = now();
-    const target = join(yearDir, `${reportFileStem(o.year, o.countyCode)}.pdf`);
-    try {
-      await printPdf(htmlPath, target, `${model.title}（${model.year}）`, o.pdfChromium);
-      pdfPath = target;
-      pdfMs = now() - t1;
-    } catch (err) {
-      pdfError = err instanceof Error ? err.message : String(err);
+  const out = new PublicOutput(yearDir);
+  try {
+    const rendered = await (o.charts ?? vegaChartRenderer).render(data);
+    const meta: ReportMeta = {
+      reportDate: o.date ?? defaultReportDate(o.year),
+      methodology,
+      build: prov.build,
+      sources: prov.sources,
+      quarantine: prov.quarantine,
+      revisions: prov.revisions,
+      charts: rendered.charts,
+      fontCss: fontFaceCss(),
+      fontFamily: FONT_FAMILY,
+      droppedReasonLabels: loadDroppedReasonLabels(),
+      withheld: { primary: disclosure.counts().primary, secondary: disclosure.counts().secondary },
+    };
+    const model = buildReportModel(data, meta);
+    const htmlName = `${reportFileStem(o.year, o.countyCode)}.html`;
+    out.write(htmlName, renderAnnualReportHtml(model));
+    const htmlMs = now() - t0;
+    await rendered.write((name, bytes) => out.write(join('charts', ...suffix, name), bytes));
+    const tableNames: string[] = [];
+    const provenance = {
+      reportDate: meta.reportDate,
+      methodologyVersion: methodology.version,
+      runId: model.runId,
+    };
+    for (const table of reportTables(model)) {
+      const csv = join('tables', ...suffix, `${table.id}.csv`);
+      const xlsx = join('tables', ...suffix, `${table.id}.xlsx`);
+      out.write(csv, tableCsv(table));
+      out.write(xlsx, await tableXlsx(table, provenance));
+      tableNames.push(csv, xlsx);
     }
+    const guard = await out.commit({
+      min: disclosure.min,
+      withheldValues: disclosure.withheldValues(),
+      machinePaths: [dirname(resolve(o.dbPath))],
+    });
+    const filesMs = now() - t0 - htmlMs;
+    const htmlPath = out.finalPath(htmlName);
+    let pdfPath: string | null = null;
+    let pdfMs: number | null = null;
+    let pdfError: string | null = null;
+    if (o.pdfChromium) {
+      const t1 = now();
+      // Printed from the HTML the guard has just passed.
+      const target = join(yearDir, `${reportFileStem(o.year, o.countyCode)}.pdf`);
+      try {
+        await printPdf(htmlPath, target, `${model.title}（${model.year}）`, o.pdfChromium);
+        pdfPath = target;
+        pdfMs = now() - t1;
+      } catch (err) {
+        pdfError = err instanceof Error ? err.message : String(err);
+      }
+    }
+    return {
+      htmlPath,
+      pdfPath,
+      chartsDir: join(yearDir, 'charts', ...suffix),
+      tablesDir: join(yearDir, 'tables', ...suffix),
+      tableFiles: tableNames.map((n) => out.finalPath(n)),
+      model,
+      timings: { htmlMs, filesMs, pdfMs },
+      pdfError,
+      guard,
+      withheld: meta.withheld,
+    };
+  } finally {
+    out.discard();
   }
-  return {
-    htmlPath,
-    pdfPath,
-    chartsDir,
-    tablesDir,
-    tableFiles,
-    model,
-    timings: { htmlMs, filesMs, pdfMs },
-    pdfError,
-  };
 }

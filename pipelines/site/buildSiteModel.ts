@@ -1,6 +1,7 @@
 import type { ChartData } from '../charts/chartData.ts';
 import { formatIndex, formatScore } from '../charts/format.ts';
 import type { NamedChart } from '../charts/types.ts';
+import { publishedCell } from '../publish/publishedCell.ts';
 import { demographySentence } from '../report/buildDemographySection.ts';
 import { indexHeadline, indexLookup } from '../report/buildIndexSection.ts';
 import { countCell } from '../report/formatCell.ts';
@@ -43,6 +44,7 @@ function siteYear(inputs: SiteInputs, year: number, countyCode?: string): SiteYe
     fontCss: '',
     fontFamily: inputs.fontFamily,
     droppedReasonLabels: {},
+    withheld: { primary: 0, secondary: 0 },
   });
   const focus = ctx.focus.region_code;
   const demo = data.demography.find((r) => r.year === year && r.region_code === focus);
@@ -65,8 +67,14 @@ function siteYear(inputs: SiteInputs, year: number, countyCode?: string): SiteYe
         label: inputs.methodology.vitalityNameZh,
         value: formatIndex(indexLookup(ctx, 'vitality').value(year, focus, 'total')),
       },
-      { label: '年末在营企业（家）', value: demo ? countCell(demo.active).text : dash },
-      { label: '当年新设企业（家）', value: demo ? countCell(demo.births).text : dash },
+      {
+        label: '年末在营企业（家）',
+        value: demo ? publishedCell(demo.active, demo.withheld.active, countCell).text : dash,
+      },
+      {
+        label: '当年新设企业（家）',
+        value: demo ? publishedCell(demo.births, demo.withheld.births, countCell).text : dash,
+      },
       { label: '“8631”计划综合得分', value: formatScore(plan?.total_score ?? null) },
     ],
     charts: inputs

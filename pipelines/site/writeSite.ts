@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
 import type { ChartData } from '../charts/chartData.ts';
 import { FONT_FAMILY, fontFilePath } from '../charts/font.ts';
 import type { NamedChart } from '../charts/types.ts';
 import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
-import { openWarehouse, queryRows, withConnection } from '../db/warehouse.ts';
-import { writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
+import { openWarehouse, readRows, withConnection } from '../db/warehouse.ts';
 import { loadMethodology } from '../methodology/loadMethodology.ts';
+import { chartDataFor } from '../publish/chartDataFor.ts';
+import type { GuardReport } from '../publish/guard/guardTypes.ts';
+import { loadPublication } from '../publish/loadPublication.ts';
+import { PublicOutput } from '../publish/publicOutput.ts';
 import { latestMethodologyVersion } from '../report/latestMethodologyVersion.ts';
-import { loadChartData } from '../report/loadChartData.ts';
 import { loadWarehouseProvenance, summariseMethodology } from '../report/loadReportMeta.ts';
 import { TEMPLATE_DIR } from '../report/templateEnvironment.ts';
 import { buildSiteModel } from './buildSiteModel.ts';
@@ -44,28 +47,46 @@ async function readSiteData(o: SiteOptions) {
     return await withConnection(wh, async (con) => {
       const version = o.methodologyVersion ?? (await latestMethodologyVersion(con));
       const methodology = loadMethodology(version);
-      const [latest] = await queryRows<{ year: number | null }>(
+      const [latest] = await readRows(
         con,
+        z.object({ year: z.number().nullable() }),
         readSql('queries/report/latest_year.sql'),
-        {
-          version,
-        },
+        { version },
       );
       if (latest?.year === null || latest?.year === undefined)
         throw new Error(`方法版本 ${version} 没有指数数据 (no index rows)`);
-      const data = await loadChartData(con, { year: latest.year, methodologyVersion: version, methodology });
+      const pub = await loadPublication(con);
+      const data = chartDataFor(pub, {
+        version,
+        year: latest.year,
+        planStartYear: methodology.plan.first_year,
+        planEndYear: methodology.plan.end_year,
+      });
       const prov = await loadWarehouseProvenance(con, version, latest.year);
-      return { data, methodology: summariseMethodology(methodology), runId: prov.build?.run_id ?? '' };
+      return {
+        data,
+        disclosure: pub.disclosure,
+        methodology: summariseMethodology(methodology),
+        runId: prov.build?.run_id ?? '',
+      };
     });
   } finally {
     wh.close();
   }
 }
 
-/** `xiaowei site`: index.html + one page per county, their data files, and local copies of scripts and fonts. */
-export async function writeSite(o: SiteOptions): Promise<{ outDir: string; pages: string[] }> {
+/**
+ * `xiaowei site`: index.html + one page per county, their data files, and local copies of scripts and fonts.
+ * Staged and scanned by the publication guard like the report; published only when it finds nothing.
+ */
+export async function writeSite(o: SiteOptions): Promise<{
+  outDir: string;
+  pages: string[];
+  guard: GuardReport;
+  withheld: { primary: number; secondary: number };
+}> {
   const outDir = resolve(o.outDir ?? join('reports', 'site'));
-  const { data, methodology, runId } = await readSiteData(o);
+  const { data, disclosure, methodology, runId } = await readSiteData(o);
   const buildCharts = o.buildCharts ?? (await import('../charts/reportCharts.ts')).buildReportCharts;
   const site = buildSiteModel({
     data,
@@ -75,27 +96,41 @@ export async function writeSite(o: SiteOptions): Promise<{ outDir: string; pages
     year: o.year,
     buildCharts,
   });
-  const assets = join(outDir, 'assets');
-  for (const file of vegaBundles()) writeFileAtomic(join(assets, basename(file)), readFileSync(file));
-  const fonts = [
-    { weight: 400, path: fontFilePath('normal', 'woff2') },
-    { weight: 700, path: fontFilePath('bold', 'woff2') },
-  ];
-  for (const f of fonts) writeFileAtomic(join(assets, 'fonts', basename(f.path)), readFileSync(f.path));
-  writeFileAtomic(
-    join(assets, 'site.css'),
-    renderSiteCss(
-      FONT_FAMILY,
-      fonts.map((f) => ({ weight: f.weight, file: basename(f.path) })),
-    ),
-  );
-  writeFileAtomic(join(assets, 'site.js'), readFileSync(join(TEMPLATE_DIR, 'site', 'site.js')));
-  const pages: string[] = [];
-  for (const page of site.pages) {
-    writeFileAtomic(join(outDir, page.dataFile), renderSiteData(page));
-    const path = join(outDir, page.file);
-    writeFileAtomic(path, renderSitePage(site, page));
-    pages.push(path);
+  const out = new PublicOutput(outDir);
+  try {
+    for (const file of vegaBundles())
+      out.write(join('assets', basename(file)), readFileSync(file), { vendored: true });
+    const fonts = [
+      { weight: 400, path: fontFilePath('normal', 'woff2') },
+      { weight: 700, path: fontFilePath('bold', 'woff2') },
+    ];
+    for (const f of fonts)
+      out.write(join('assets', 'fonts', basename(f.path)), readFileSync(f.path), { vendored: true });
+    out.write(
+      join('assets', 'site.css'),
+      renderSiteCss(
+        FONT_FAMILY,
+        fonts.map((f) => ({ weight: f.weight, file: basename(f.path) })),
+      ),
+    );
+    out.write(join('assets', 'site.js'), readFileSync(join(TEMPLATE_DIR, 'site', 'site.js')));
+    for (const page of site.pages) {
+      out.write(page.dataFile, renderSiteData(page));
+      out.write(page.file, renderSitePage(site, page));
+    }
+    const guard = await out.commit({
+      min: disclosure.min,
+      withheldValues: disclosure.withheldValues(),
+      machinePaths: [dirname(resolve(o.dbPath))],
+    });
+    const { primary, secondary } = disclosure.counts();
+    return {
+      outDir,
+      pages: site.pages.map((p) => out.finalPath(p.file)),
+      guard,
+      withheld: { primary, secondary },
+    };
+  } finally {
+    out.discard();
   }
-  return { outDir, pages };
 }

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { collectingLogger, compileToVega } from '../../pipelines/charts/render.ts';
 import { buildReportCharts } from '../../pipelines/charts/reportCharts.ts';
 import type { NamedChart } from '../../pipelines/charts/types.ts';
-import { fixtureChartData, SUPPRESSED_CELL } from '../fixtures/chartData.ts';
+import { fixtureChartData, fixtureMartData, publishFixture, SUPPRESSED_CELL } from '../fixtures/chartData.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const require = createRequire(import.meta.url);
@@ -111,7 +111,8 @@ describe('publication rule (methodology §6)', () => {
         r.year === SUPPRESSED_CELL.year &&
         r.level === SUPPRESSED_CELL.level,
     )!;
-    expect(cell.n_enterprises).toBe(2);
+    expect(cell.withheld).toBe('primary');
+    expect(cell.value).toBeNull();
     for (const charts of [cityCharts, countyCharts]) {
       for (const id of ['growth-trend', 'growth-ranking']) {
         const spec = charts.find((c) => c.id === id)!.spec;
@@ -121,7 +122,7 @@ describe('publication rule (methodology §6)', () => {
         // In the ranking (all rows are 2020), 南浔区 is absent altogether.
         if (id === 'growth-ranking') expect(rows.some((r) => r.region_code === '330503')).toBe(false);
         expect((spec as { usermeta?: { suppressedCells?: number } }).usermeta?.suppressedCells).toBe(1);
-        expect(spec.description).toContain('1 个数值因企业数少于 3 家未予显示');
+        expect(spec.description).toContain('1 个数值按发布规则（企业数少于 3 家或可据此推算）未予显示');
       }
     }
   });
@@ -143,11 +144,11 @@ describe('publication rule (methodology §6)', () => {
   });
 
   it('demography hides a births count under the threshold and the net change built from it', () => {
-    const data = fixtureChartData();
-    const demography = data.demography.map((r) =>
+    const mart = fixtureMartData();
+    mart.demography = mart.demography.map((r) =>
       r.region_code === '330500' && r.year === 2018 ? { ...r, births: 2 } : r,
     );
-    const charts = buildReportCharts({ ...data, demography });
+    const charts = buildReportCharts(publishFixture(mart));
     const rows = dataValues(charts.find((c) => c.id === 'demography-flows')!.spec);
     const y2018 = rows.filter((r) => r.year === 2018).map((r) => r.measure);
     expect(y2018).toEqual(['注销吊销']);

@@ -86,7 +86,9 @@ describe('annual report on the fixture warehouse', () => {
     const anji = rowOf(t, '安吉县');
     expect(anji[9]).toBe('—'); // 三年存活率 (0.5 from 2 firms)
     expect(rowOf(t, '长兴县')[9]).toBe('70.0%');
-    expect(t.footnotes).toContain('“—”表示该数值由少于 3 家企业计算，按发布规则不予公布。');
+    expect(t.footnotes).toContain(
+      '“—”表示该数值由少于 3 家企业计算，或可由同表其他数值推算出这样的数值，按发布规则不予公布。',
+    );
     expect(html).toMatch(/<td class="num suppressed">—<\/td>/);
     const csv = readFileSync(join(city.tablesDir, 'demography-regions.csv'), 'utf8');
     expect(
@@ -152,7 +154,7 @@ describe('annual report on the fixture warehouse', () => {
 
   it('prints run id, input hashes and quarantine counts by reason in the data appendix', () => {
     expect(html).toContain('run-fixture-0001');
-    expect(html).toContain('a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90');
+    expect(html).toContain('a1b2c3d4e5f6');
     const q = table(city, 'data-quarantine');
     // 5 uscc_malformed + 3 date_unparseable in one file, 3 number_unparseable in another.
     expect(q.rows.map((r) => r.map((c) => c.text))).toEqual([
@@ -160,6 +162,22 @@ describe('annual report on the fixture warehouse', () => {
       ['date_unparseable', '3', '1'],
       ['number_unparseable', '3', '1'],
     ]);
+  });
+
+  it('names input files relative to the folder they were ingested from, with 12-digit hashes; the CSV keeps full hashes', () => {
+    // The fixture's four files were ingested by one run from data/extracts/.
+    const t = table(city, 'data-sources');
+    expect(t.rows.map((r) => [r[0].text, r[7].text])).toEqual([
+      ['registry_2020.csv', 'a1b2c3d4e5f6'],
+      ['indicators_2020.xlsx', '0f1e2d3c4b5a'],
+      ['plan_2020.csv', 'ffeeddccbbaa'],
+      ['broken.csv', '111111111111'],
+    ]);
+    expect(html).not.toContain('a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90');
+    expect(html).not.toContain('data/extracts/');
+    const csvText = readFileSync(join(city.tablesDir, 'data-sources.csv'), 'utf8');
+    expect(csvText).toContain('registry_2020.csv,registry,2021-01-15,');
+    expect(csvText).toContain(',a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90\r\n');
   });
 
   it('references no external URL in any src or href, and no stylesheet import', () => {

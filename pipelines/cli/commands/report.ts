@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { resolveDbPath } from '../../db/warehouse.ts';
+import { message } from '../../messages/catalogue.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
 
@@ -69,6 +70,9 @@ export function register(program: Command, io: CliIo): void {
       io.stdout.write(`HTML: ${show(result.htmlPath)} (${(result.timings.htmlMs / 1000).toFixed(2)} s)\n`);
       io.stdout.write(
         `图表 charts: ${show(result.chartsDir)}\n表格 tables: ${show(result.tablesDir)} (${result.tableFiles.length} files; charts + tables ${(result.timings.filesMs / 1000).toFixed(2)} s)\n`,
+      );
+      io.stdout.write(
+        `${message('publish.guard_summary', { scanned: result.guard.scanned, skipped: result.guard.skipped, primary: result.withheld.primary, secondary: result.withheld.secondary })}\n`,
       );
       if (result.pdfPath)
         io.stdout.write(

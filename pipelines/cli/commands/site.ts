@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { resolveDbPath } from '../../db/warehouse.ts';
+import { message } from '../../messages/catalogue.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
 import { parseYear } from './report.ts';
@@ -35,6 +36,9 @@ export function register(program: Command, io: CliIo): void {
       });
       const show = (p: string) => relative(process.cwd(), p) || p;
       io.stdout.write(`看板 site: ${show(result.outDir)} (${result.pages.length} pages)\n`);
+      io.stdout.write(
+        `${message('publish.guard_summary', { scanned: result.guard.scanned, skipped: result.guard.skipped, primary: result.withheld.primary, secondary: result.withheld.secondary })}\n`,
+      );
       io.stdout.write(`预览 preview: xiaowei serve --dir ${show(result.outDir)}\n`);
     });
 }

@@ -1,5 +1,5 @@
--- Business demography up to the report year (methodology-independent, so no version filter);
--- BIGINT counts cast so JavaScript gets numbers, not bigint.
+-- Business demography, every year (methodology-independent, so no version filter): the publication layer
+-- decides suppression over all years at once. BIGINT counts cast so JavaScript gets numbers, not bigint.
 -- Grain: one row per region per year.
 select
     year::integer as year,
@@ -20,5 +20,4 @@ select
     cohort_3y::integer as cohort_3y,
     new_enterprises::integer as new_enterprises
 from mart.business_demography
-where year <= $year
 order by year, region_code

@@ -1,5 +1,5 @@
--- One index mart (growth or vitality: the table placeholder, a quoted identifier) up to the report year,
--- one methodology version. Grain: version, year, region, level, code.
+-- One index mart (growth or vitality: the table placeholder, a quoted identifier), every version and year.
+-- Grain: version, year, region, level, code.
 select
     methodology_version,
     year::integer as year,
@@ -11,5 +11,4 @@ select
     dropped_reason,
     n_enterprises::integer as n_enterprises
 from {{table}}
-where methodology_version = $version and year <= $year
-order by year, region_code, level, code
+order by methodology_version, year, region_code, level, code

@@ -1,4 +1,4 @@
--- "8631" scorecard rows up to the end of the report year. Grain: period end, region, indicator.
+-- "8631" scorecard rows, every version and period end. Grain: version, period end, region, indicator.
 select
     methodology_version,
     strftime(period_end, '%Y-%m-%d') as period_end,
@@ -14,5 +14,4 @@ select
     total_score::double as total_score,
     rank::integer as rank
 from mart.plan_scorecard
-where methodology_version = $version and period_end <= make_date($year::integer, 12, 31)
-order by period_end, region_code, indicator_no
+order by methodology_version, period_end, region_code, indicator_no
