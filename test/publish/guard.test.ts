@@ -147,13 +147,17 @@ describe('the publication guard', () => {
     );
   });
 
-  it('finds a formula in an XLSX workbook', async () => {
+  it('finds a formula and a small count in an XLSX workbook (shared and inline strings read)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('数据');
-    ws.addRow(['地区', '值']);
-    ws.addRow(['湖州市', { formula: '1+2', result: 3 }]);
+    ws.addRow(['地区', '新设', '值']);
+    ws.addRow(['湖州市', 25, { formula: '1+2', result: 3 }]);
+    ws.addRow(['南浔区', 2, 4]);
     const buf = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-    expect(await findings('t.xlsx', buf)).toEqual(['formula_cell: sheet 数据: 1 formula cell(s)']);
+    expect(await findings('t.xlsx', buf)).toEqual([
+      'formula_cell: sheet sheet1: 1 formula cell(s)',
+      'small_count: sheet sheet1 row 3, column 新设: 2',
+    ]);
   });
 });
 

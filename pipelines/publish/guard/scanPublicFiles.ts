@@ -12,6 +12,7 @@ import {
 } from './cellChecks.ts';
 import type { GuardCheck, GuardFinding, GuardOptions, GuardReport, PublicFile } from './guardTypes.ts';
 import { htmlTables, htmlText, stripDataUris } from './htmlContent.ts';
+import { xlsxCells } from './xlsxCells.ts';
 
 const BINARY = new Set(['.png', '.pdf', '.woff2', '.woff', '.ttf', '.ico', '.jpg', '.jpeg']);
 /** Chart measures that are counts of enterprises (net change is a difference, not a count). */
@@ -20,6 +21,7 @@ const COUNT_MEASURES = new Set(['新设', '注销吊销', '注销', '个转企',
 interface Ctx {
   o: GuardOptions;
   sentinels: string[];
+  sentinelSet: Set<string>;
   report: Report;
 }
 
@@ -48,9 +50,13 @@ function checkJson(value: unknown, where: string, ctx: Ctx): void {
     for (const [i, v] of value.entries()) checkJson(v, `${where}[${i}]`, ctx);
     return;
   }
+  if (typeof value === 'number') {
+    // A number can only be a withheld value; patterns of text do not apply.
+    if (ctx.sentinelSet.has(String(value))) ctx.report('withheld_value', `${where}: ${value}`);
+    return;
+  }
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'string' || typeof value === 'number')
-      checkText(String(value), where, ctx.o, ctx.sentinels, ctx.report);
+    if (typeof value === 'string') checkText(value, where, ctx.o, ctx.sentinels, ctx.report);
     return;
   }
   const record = value as Record<string, unknown>;
@@ -68,29 +74,10 @@ function checkJson(value: unknown, where: string, ctx: Ctx): void {
       ctx.report('small_count', `${where}.${k}: ${text(v)}`);
 }
 
-async function xlsxRows(path: string): Promise<{ sheet: string; rows: string[][]; formulas: number }[]> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return wb.worksheets.map((ws) => {
-    const rows: string[][] = [];
-    let formulas = 0;
-    ws.eachRow((row) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell) => {
-        if (cell.formula || cell.type === ExcelJS.ValueType.Formula) formulas += 1;
-        cells.push(cell.text ?? '');
-      });
-      rows.push(cells);
-    });
-    return { sheet: ws.name, rows, formulas };
-  });
-}
-
 async function scanFile(f: PublicFile, ctx: Ctx): Promise<void> {
   const ext = f.relPath.endsWith('.vl.json') ? '.json' : extname(f.relPath).toLowerCase();
   if (ext === '.xlsx') {
-    for (const s of await xlsxRows(f.path)) {
+    for (const s of xlsxCells(f.path)) {
       if (s.formulas > 0) ctx.report('formula_cell', `sheet ${s.sheet}: ${s.formulas} formula cell(s)`);
       checkTable(s.rows, `sheet ${s.sheet}`, ctx, false);
     }
@@ -134,7 +121,7 @@ export async function scanPublicFiles(files: readonly PublicFile[], o: GuardOpti
     }
     scanned += 1;
     try {
-      await scanFile(f, { o, sentinels, report });
+      await scanFile(f, { o, sentinels, sentinelSet: new Set(sentinels), report });
     } catch (err) {
       report('unreadable', err instanceof Error ? err.message.split('\n')[0] : String(err));
     }
