@@ -57,6 +57,12 @@ export function evaluateGoals(rows: readonly ResultRow[]): GoalResult[] {
     );
     absGoal(`HTML report under 3 s (${scale})`, 'report html', scale, 3);
     absGoal(`PDF report under 15 s (${scale})`, 'report pdf', scale, 15);
+    absGoal(
+      `1,000 uncertainty draws of both indices and the scorecard under 5 s (${scale})`,
+      'uncertainty',
+      scale,
+      5,
+    );
   }
   absGoal('province-scale full run under 3 minutes and 4 GB', 'run', 'province', 180, 4 * 2 ** 30);
   absGoal(

@@ -101,7 +101,12 @@ export async function runStages(
     rmSync(base, { force: true });
   }
 
-  if (stages.includes('build') || stages.includes('index') || stages.includes('report')) {
+  if (
+    stages.includes('build') ||
+    stages.includes('index') ||
+    stages.includes('report') ||
+    stages.includes('uncertainty')
+  ) {
     if (!existsSync(w('ingested.duckdb')))
       throw new Error(`${scale}: no ingested warehouse; run the ingest stage`);
     const db = w('build.duckdb');
@@ -158,6 +163,17 @@ export async function runStages(
       out.rows.push({ stage: 'report pdf', scale, subject: pdf, baseline: null, ratioKind: 'none' });
     } else out.notes.push(`${scale}: no Chromium at ${chromium}; the PDF report was not measured.`);
     out.notes.push(reportPhasesNote(scale, w('built.duckdb'), `${reports}-phases`, ctx.reportYear));
+  }
+
+  if (stages.includes('uncertainty') && existsSync(w('built.duckdb'))) {
+    // Methodology §11 on its own: the default 1,000 draws of both indices and the scorecard, every year.
+    const db = w('uncertainty.duckdb');
+    copyFileSync(w('built.duckdb'), db);
+    const x = cost(
+      await measure('xiaowei uncertainty', process.execPath, xiaowei(['uncertainty', '--db', db])),
+    );
+    out.rows.push({ stage: 'uncertainty', scale, subject: x, baseline: null, ratioKind: 'none' });
+    rmSync(db, { force: true });
   }
 
   if (stages.includes('run') || stages.includes('incremental')) {

@@ -95,6 +95,11 @@ export const CATALOGUE = {
     `发布检查 guard: ${p.scanned} files scanned (${p.skipped} binary/vendored not scanned), nothing found; withheld cells: ${p.primary} primary, ${p.secondary} secondary`,
   'publish.guard_failed': (p: Params) =>
     `发布检查未通过，${p.root} 未写入任何文件（${p.count} 处）/ publication guard found ${p.count} problem(s); nothing of ${p.root} was published:\n${p.findings}`,
+  'uncertainty.bad_option': (p: Params) => `--${p.option} ${p.value}: expected ${p.expected}`,
+  'uncertainty.not_built': (p: Params) =>
+    `the warehouse has no built rankings to analyse (${p.missing}); run \`xiaowei build\` first`,
+  'uncertainty.done': (p: Params) =>
+    `uncertainty ${p.versions}: ${p.intervals} rank intervals, ${p.drop_one} drop-one rows, ${p.sobol} Sobol indices; ${p.checks} checks passed`,
 } satisfies Record<string, (p: Params) => string>;
 
 export type MessageId = keyof typeof CATALOGUE;

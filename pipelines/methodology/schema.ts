@@ -28,6 +28,23 @@ export const IndexSchema = z.object({
   modules: z.array(ModuleSchema).min(1),
 });
 
+/** Methodology §11: the uncertain inputs of a published ranking, the draws and the seed. */
+export const UncertaintySchema = z
+  .object({
+    /** N: draws of the uncertainty analysis; the sensitivity analysis runs N·(d+2) scenarios. */
+    draws: z.number().int().min(2).max(1_000_000),
+    seed: z.number().int().min(0).max(4_294_967_295),
+    weight_factor_min: z.number().positive(),
+    weight_factor_max: z.number().positive(),
+    geometric_probability: z.number().min(0).max(1),
+    exclusion_probability: z.number().min(0).max(1),
+    note_zh: z.string().min(1),
+  })
+  .refine((u) => u.weight_factor_min <= u.weight_factor_max, {
+    message: 'weight_factor_min must not exceed weight_factor_max',
+    path: ['weight_factor_max'],
+  });
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 export const MethodologySchema = z
@@ -67,6 +84,7 @@ export const MethodologySchema = z
       county_targets_note_zh: z.string().optional(),
     }),
     growth_paths: GrowthPathsSchema,
+    uncertainty: UncertaintySchema,
   })
   .superRefine((m, ctx) => {
     for (const name of ['growth', 'vitality'] as const) {
@@ -97,3 +115,4 @@ export const MethodologySchema = z
 export type Methodology = z.infer<typeof MethodologySchema>;
 export type IndexDefinition = z.infer<typeof IndexSchema>;
 export type IndexName = keyof Methodology['indices'];
+export type UncertaintySettings = z.infer<typeof UncertaintySchema>;

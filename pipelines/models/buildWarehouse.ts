@@ -10,6 +10,7 @@ import { keepOnlyVersions, writeMethodologyTables } from '../indices/methodology
 import { listMethodologyVersions, loadMethodology } from '../methodology/loadMethodology.ts';
 import type { Methodology } from '../methodology/schema.ts';
 import { loadReferenceTables } from '../reference/loadReference.ts';
+import { buildUncertainty } from '../uncertainty/buildUncertainty.ts';
 import { orderModels, readModels } from './modelFile.ts';
 import { type ModelRunResult, runCheckFiles, runModel } from './runModels.ts';
 import { runSqlScript } from './runSqlScript.ts';
@@ -35,7 +36,7 @@ const MODELS_DIR = 'models';
 
 /**
  * `xiaowei build`: reference tables → macros → staging and mart models (each in a transaction, checks
- * after each) → both indices for every methodology version → ops.build_log.
+ * after each) → both indices for every methodology version → their uncertainty (§11) → ops.build_log.
  */
 export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Promise<BuildSummary> {
   const started = options.now();
@@ -85,6 +86,7 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
         indexRows[`${m.version}.vitality`] = counts.vitality;
       }
       indexChecks = await runCheckFiles(con, 'indices');
+      indexChecks += (await buildUncertainty(con, methodologies)).checks;
       if (previousRunId !== undefined) {
         await con.run(
           substitute(readSql('statements/indices/record_revisions.sql'), {

@@ -12,6 +12,9 @@ const MARTS = [
   ['mart.growth_index', 'methodology_version, year, region_code, level, code'],
   ['mart.vitality_index', 'methodology_version, year, region_code, level, code'],
   ['mart.plan_scorecard', 'methodology_version, period_end, region_code, indicator_no'],
+  ['mart.rank_uncertainty', 'methodology_version, index_name, year, region_code'],
+  ['mart.sensitivity_sobol', 'methodology_version, index_name, year, input'],
+  ['mart.sensitivity_drop_one', 'methodology_version, index_name, year, region_code, dropped_code'],
 ] as const;
 let dir: string;
 let wh: Warehouse;

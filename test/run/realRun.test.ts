@@ -74,5 +74,5 @@ describe('xiaowei run with the real stages', () => {
     expect(readdirSync(join(inbox, 'done')).length).toBe(
       readdirSync(gen).filter((f) => f.endsWith('.csv')).length,
     );
-  });
+  }, 240_000); // three full runs (each build includes §11's 1,000 draws) on a shared two-core machine
 });

@@ -14,6 +14,7 @@ import { register as registerSchedule } from './schedule.ts';
 import { register as registerServe } from './serve.ts';
 import { register as registerSite } from './site.ts';
 import { register as registerStatus } from './status.ts';
+import { register as registerUncertainty } from './uncertainty.ts';
 
 type Register = (program: Command, io: CliIo) => void;
 
@@ -26,6 +27,7 @@ const registrations: Register[] = [
   registerStatus,
   registerQuery,
   registerBuild,
+  registerUncertainty,
   registerComposite,
   registerReport,
   registerCandidates,
