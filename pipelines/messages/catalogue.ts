@@ -91,6 +91,10 @@ export const CATALOGUE = {
   'ingest.note_sheet_skipped': (p: Params) =>
     `sheet ${p.sheet} skipped: no header in its first ${p.rows} non-empty rows`,
   'ingest.note_sheet_unread': (p: Params) => `sheet ${p.sheet} not read: the data sheet comes before it`,
+  'report.year_not_covered': (p: Params) =>
+    `${p.year} 年不在数据覆盖范围内（仓库中有 ${p.first}—${p.last} 年），未生成报告 / the warehouse has no data for ${p.year} (it covers ${p.first}–${p.last}); nothing written`,
+  'report.no_data': (p: Params) =>
+    `仓库中没有方法版本 ${p.version} 的指数或企业人口数据，请先运行 xiaowei build / no index or demography rows for methodology ${p.version}: run \`xiaowei build\` first`,
   'publish.guard_summary': (p: Params) =>
     `发布检查 guard: ${p.scanned} files scanned (${p.skipped} binary/vendored not scanned), nothing found; withheld cells: ${p.primary} primary, ${p.secondary} secondary`,
   'publish.guard_failed': (p: Params) =>

@@ -1,14 +1,12 @@
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { z } from 'zod';
 import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
-import { substitute } from '../db/sqlTemplate.ts';
-import { inTransaction, readRows, type Warehouse, withConnection } from '../db/warehouse.ts';
+import { inTransaction, type Warehouse, withConnection } from '../db/warehouse.ts';
 import { buildIndices } from '../indices/buildIndices.ts';
 import { writeGrowthPathParams } from '../indices/growthPathParams.ts';
 import { keepOnlyVersions, writeMethodologyTables } from '../indices/methodologyTables.ts';
 import { listMethodologyVersions, loadMethodology } from '../methodology/loadMethodology.ts';
 import type { Methodology } from '../methodology/schema.ts';
+import { recordRevisions } from '../publish/recordRevisions.ts';
 import { loadReferenceTables } from '../reference/loadReference.ts';
 import { buildUncertainty } from '../uncertainty/buildUncertainty.ts';
 import { orderModels, readModels } from './modelFile.ts';
@@ -70,7 +68,6 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
         await writeGrowthPathParams(con, m);
       }
     });
-    const previousRunId = await savePublishedValues(con);
     const results: ModelRunResult[] = [];
     for (const model of models) {
       const r = await runModel(con, model);
@@ -87,14 +84,7 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
       }
       indexChecks = await runCheckFiles(con, 'indices');
       indexChecks += (await buildUncertainty(con, methodologies)).checks;
-      if (previousRunId !== undefined) {
-        await con.run(
-          substitute(readSql('statements/indices/record_revisions.sql'), {
-            published_values: readSql('statements/indices/published_values.sql'),
-          }),
-          { previous_run_id: previousRunId, run_id: options.runId },
-        );
-      }
+      await recordRevisions(con, { runId: options.runId });
     });
     const checks = results.reduce((s, r) => s + r.checks, indexChecks);
     await con.run(readSql('statements/ops/insert_build_log.sql'), {
@@ -113,25 +103,4 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
       indexRows,
     };
   });
-}
-
-/**
- * Saves the values the previous build published (temp table previous_values) so that this build can record
- * what it revises (methodology §6). Returns the previous build's run id, or undefined on a first build.
- */
-async function savePublishedValues(con: DuckDBConnection): Promise<string | null | undefined> {
-  const built = await readRows(
-    con,
-    z.object({ built: z.number() }),
-    readSql('statements/indices/mart_built.sql'),
-  );
-  if (built.length === 0) return undefined;
-  const published = { published_values: readSql('statements/indices/published_values.sql') };
-  await con.run(substitute(readSql('statements/indices/save_previous_values.sql'), published));
-  const last = await readRows(
-    con,
-    z.object({ run_id: z.string() }),
-    readSql('statements/ops/last_build_run.sql'),
-  );
-  return last[0]?.run_id ?? null;
 }

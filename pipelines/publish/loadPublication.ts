@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadMethodology } from '../methodology/loadMethodology.ts';
 import { loadMartData } from './loadMartData.ts';
+import type { MartData } from './martData.ts';
 import {
   type Contribution,
   type Publication,
@@ -16,7 +17,14 @@ export async function loadPublication(
   con: DuckDBConnection,
   extra: Contribution[] = [],
 ): Promise<Publication> {
-  const mart = await loadMartData(con);
-  const min = publicationMinimum(mart, loadMethodology().publication.min_enterprises);
-  return publishMartData(mart, min, extra);
+  return publishWithMethodologyMinimum(await loadMartData(con), extra);
+}
+
+/** Publishes marts with the strictest minimum of their versions (the default methodology's when none is built). */
+export function publishWithMethodologyMinimum(mart: MartData, extra: Contribution[] = []): Publication {
+  return publishMartData(
+    mart,
+    publicationMinimum(mart, loadMethodology().publication.min_enterprises),
+    extra,
+  );
 }

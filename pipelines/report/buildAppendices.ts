@@ -182,29 +182,3 @@ export function buildDataAppendix(ctx: ReportContext, number: string): ReportSec
   ];
   return { id: 'data', number, title: '数据说明', appendix: true, blocks };
 }
-
-/** 数据修订: shown only when mart.revisions exists and has rows (§6: old and new value side by side). */
-export function buildRevisionsSection(ctx: ReportContext, number: string): ReportSection | null {
-  const rows = ctx.meta.revisions;
-  if (rows.length === 0) return null;
-  const keys = Object.keys(rows[0]);
-  return {
-    id: 'revisions',
-    number,
-    title: '数据修订',
-    appendix: true,
-    blocks: [
-      { kind: 'para', text: '以下已发布数值因迟报数据而修订，列出原值与新值。' },
-      {
-        kind: 'table',
-        table: {
-          id: 'revisions',
-          title: '已发布数值的修订',
-          columns: keys.map((k) => ({ label: k, numeric: false })),
-          rows: rows.map((r) => keys.map((k) => textCell(r[k] ?? ''))),
-          footnotes: [],
-        },
-      },
-    ],
-  };
-}

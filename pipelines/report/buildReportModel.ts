@@ -1,8 +1,9 @@
 import type { ChartData } from '../charts/chartData.ts';
-import { buildDataAppendix, buildMethodologyAppendix, buildRevisionsSection } from './buildAppendices.ts';
+import { buildDataAppendix, buildMethodologyAppendix } from './buildAppendices.ts';
 import { buildDemographySection } from './buildDemographySection.ts';
 import { buildIndexSection, indexHeadline } from './buildIndexSection.ts';
 import { buildRankingSection } from './buildRankingSection.ts';
+import { buildRevisionsSection } from './buildRevisionsSection.ts';
 import { buildScorecardSection } from './buildScorecardSection.ts';
 import { buildSummarySection } from './buildSummarySection.ts';
 import { buildReportContext } from './reportContext.ts';

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { readSql } from '../db/sqlFile.ts';
-import { queryRows } from '../db/warehouse.ts';
+import { queryRows, readRows } from '../db/warehouse.ts';
 import type { Methodology } from '../methodology/schema.ts';
 import type {
   BuildInfo,
@@ -10,6 +11,20 @@ import type {
   RevisionRow,
 } from './reportMeta.ts';
 import { tableExists } from './tableExists.ts';
+
+const RevisionSchema = z.object({
+  cell_key: z.string(),
+  methodology_version: z.string(),
+  topic: z.enum(['demography', 'growth', 'vitality', 'scorecard', 'ranking']),
+  year: z.number(),
+  period: z.string(),
+  region_code: z.string(),
+  measure: z.string(),
+  old_text: z.string(),
+  new_text: z.string(),
+  old_run_id: z.string(),
+  new_run_id: z.string(),
+});
 
 export interface WarehouseProvenance {
   build: BuildInfo | null;
@@ -46,8 +61,14 @@ export async function loadWarehouseProvenance(
   const buildRows = (await tableExists(con, 'ops', 'build_log'))
     ? await queryRows(con, readSql('queries/report/latest_build.sql'), { version })
     : [];
-  const revisions = (await tableExists(con, 'mart', 'revisions'))
-    ? (await queryRows(con, readSql('queries/report/revisions.sql'))).map(asText)
+  const revisions = (
+    await readRows(
+      con,
+      z.object({ present: z.number() }),
+      readSql('queries/report/revisions_table_shape.sql'),
+    )
+  ).length
+    ? await readRows(con, RevisionSchema, readSql('queries/report/revisions.sql'), { version, year })
     : [];
   return {
     build: buildRows[0] ? asText(buildRows[0]) : null,

@@ -1,4 +1,5 @@
 // Inputs of the report besides the chart data: provenance, methodology text, rendered charts, font.
+import type { Revision } from '../publish/diffSnapshots.ts';
 
 export interface IngestSource {
   file: string;
@@ -24,8 +25,8 @@ export interface QuarantineReason {
 /** One row of ops.build_log as plain strings (the table is the lead's; unknown columns are kept as text). */
 export type BuildInfo = Record<string, string>;
 
-/** One row of mart.revisions as plain strings (optional table). */
-export type RevisionRow = Record<string, string>;
+/** One row of mart.revisions: a printed figure a build changed (pipelines/publish/diffSnapshots.ts). */
+export type RevisionRow = Revision;
 
 export interface RenderedChart {
   id: string;

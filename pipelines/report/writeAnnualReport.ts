@@ -2,11 +2,13 @@ import { dirname, join, resolve } from 'node:path';
 import type { ChartData } from '../charts/chartData.ts';
 import { FONT_FAMILY } from '../charts/font.ts';
 import { openWarehouse, withConnection } from '../db/warehouse.ts';
+import { UserError } from '../messages/catalogue.ts';
 import { loadMethodology } from '../methodology/loadMethodology.ts';
 import { chartDataFor } from '../publish/chartDataFor.ts';
 import type { GuardReport } from '../publish/guard/guardTypes.ts';
 import { loadPublication } from '../publish/loadPublication.ts';
 import { PublicOutput } from '../publish/publicOutput.ts';
+import type { Publication } from '../publish/publishMartData.ts';
 import type { Disclosure } from '../publish/suppressCells.ts';
 import { buildReportModel } from './buildReportModel.ts';
 import { loadDroppedReasonLabels } from './droppedReasonLabels.ts';
@@ -78,6 +80,7 @@ async function readWarehouse(o: AnnualReportOptions): Promise<{
       const version = o.methodologyVersion ?? (await latestMethodologyVersion(con));
       const methodology = loadMethodology(version);
       const pub = await loadPublication(con);
+      assertYearCovered(pub, version, o.year);
       const data = chartDataFor(pub, {
         version,
         year: o.year,
@@ -91,6 +94,17 @@ async function readWarehouse(o: AnnualReportOptions): Promise<{
   } finally {
     wh.close();
   }
+}
+
+/** A report of a year the marts do not hold would be empty: refuse it before anything is written. */
+function assertYearCovered(pub: Publication, version: string, year: number): void {
+  const v = pub.versions.find((x) => x.version === version);
+  const years = [
+    ...new Set([...pub.demography, ...(v?.growth ?? []), ...(v?.vitality ?? [])].map((r) => r.year)),
+  ].sort((a, b) => a - b);
+  if (years.length === 0) throw new UserError('report.no_data', { version });
+  if (!years.includes(year))
+    throw new UserError('report.year_not_covered', { year, first: years[0], last: years.at(-1) ?? years[0] });
 }
 
 /**

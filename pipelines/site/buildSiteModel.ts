@@ -2,11 +2,13 @@ import type { ChartData } from '../charts/chartData.ts';
 import { formatIndex, formatScore } from '../charts/format.ts';
 import type { NamedChart } from '../charts/types.ts';
 import { publishedCell } from '../publish/publishedCell.ts';
+import { revisionLabel, revisionPeriod } from '../publish/revisionLabels.ts';
 import { demographySentence } from '../report/buildDemographySection.ts';
 import { indexHeadline, indexLookup } from '../report/buildIndexSection.ts';
+import { revisionLabelContext } from '../report/buildRevisionsSection.ts';
 import { countCell } from '../report/formatCell.ts';
 import { buildReportContext } from '../report/reportContext.ts';
-import type { MethodologySummary } from '../report/reportMeta.ts';
+import type { MethodologySummary, RevisionRow } from '../report/reportMeta.ts';
 import { latestScorecardPeriod } from '../report/scorecardPeriod.ts';
 import { chartDataForYear, siteYears } from './chartDataForYear.ts';
 import { responsiveSpec } from './responsiveSpec.ts';
@@ -21,6 +23,8 @@ export interface SiteInputs {
   /** Year selected when a page opens; default the latest. */
   year?: number;
   buildCharts: (data: ChartData) => NamedChart[];
+  /** mart.revisions rows up to the latest year (methodology version of the site and demography). */
+  revisions?: RevisionRow[];
 }
 
 export const SITE_SECTIONS = [
@@ -30,6 +34,9 @@ export const SITE_SECTIONS = [
   { id: 'demography', title: '企业人口' },
   { id: 'plan', title: '“8631”计划进度' },
 ];
+
+const FIGURE_NOTE = (min: number) =>
+  `“—”表示不予公布或暂无数据：由少于 ${min} 家企业计算的数值，以及可由其他公布数值推算出这类数值的数值，按发布规则不予公布。`;
 
 function siteYear(inputs: SiteInputs, year: number, countyCode?: string): SiteYear {
   const data = chartDataForYear(inputs.data, year, countyCode);
@@ -46,36 +53,47 @@ function siteYear(inputs: SiteInputs, year: number, countyCode?: string): SiteYe
     droppedReasonLabels: {},
     withheld: { primary: 0, secondary: 0 },
   });
+  const labels = revisionLabelContext(ctx);
   const focus = ctx.focus.region_code;
   const demo = data.demography.find((r) => r.year === year && r.region_code === focus);
   const period = latestScorecardPeriod(ctx);
   const plan = data.scorecard.find((r) => r.period_end === period && r.region_code === focus);
   const dash = '—';
+  const figures = [
+    {
+      label: inputs.methodology.growthNameZh,
+      value: formatIndex(indexLookup(ctx, 'growth').value(year, focus, 'total')),
+    },
+    {
+      label: inputs.methodology.vitalityNameZh,
+      value: formatIndex(indexLookup(ctx, 'vitality').value(year, focus, 'total')),
+    },
+    {
+      label: '年末在营企业（家）',
+      value: demo ? publishedCell(demo.active, demo.withheld.active, countCell).text : dash,
+    },
+    {
+      label: '当年新设企业（家）',
+      value: demo ? publishedCell(demo.births, demo.withheld.births, countCell).text : dash,
+    },
+    { label: '“8631”计划综合得分', value: formatScore(plan?.total_score ?? null) },
+  ];
   return {
     year,
+    figures,
+    note: figures.some((f) => f.value === dash) ? FIGURE_NOTE(ctx.min) : '',
+    revisions: (inputs.revisions ?? [])
+      .filter((r) => r.region_code === focus && r.year <= year)
+      .map((r) => ({
+        period: revisionPeriod(r),
+        label: revisionLabel(r, labels),
+        old: r.old_text,
+        new: r.new_text,
+      })),
     headlines: [
       indexHeadline(ctx, 'growth'),
       indexHeadline(ctx, 'vitality'),
       demographySentence(year, ctx.subject, demo),
-    ],
-    figures: [
-      {
-        label: inputs.methodology.growthNameZh,
-        value: formatIndex(indexLookup(ctx, 'growth').value(year, focus, 'total')),
-      },
-      {
-        label: inputs.methodology.vitalityNameZh,
-        value: formatIndex(indexLookup(ctx, 'vitality').value(year, focus, 'total')),
-      },
-      {
-        label: '年末在营企业（家）',
-        value: demo ? publishedCell(demo.active, demo.withheld.active, countCell).text : dash,
-      },
-      {
-        label: '当年新设企业（家）',
-        value: demo ? publishedCell(demo.births, demo.withheld.births, countCell).text : dash,
-      },
-      { label: '“8631”计划综合得分', value: formatScore(plan?.total_score ?? null) },
     ],
     charts: inputs
       .buildCharts(data)
@@ -106,6 +124,7 @@ export function buildSiteModel(inputs: SiteInputs): SiteModel {
   const latest = years.at(-1) ?? inputs.data.year;
   return {
     cityName: city.name_zh,
+    minEnterprises: inputs.data.minEnterprises,
     methodologyVersion: inputs.methodology.version,
     runId: inputs.runId,
     defaultYear: inputs.year && years.includes(inputs.year) ? inputs.year : latest,

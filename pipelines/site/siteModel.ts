@@ -7,11 +7,23 @@ export interface SiteChart {
   spec: TopLevelSpec;
 }
 
-/** What one year shows on a page: headline sentences, key figures and the chart specs. */
+/** A revised figure of the page's region, as printed before and now ("—" where withheld). */
+export interface SiteRevision {
+  period: string;
+  label: string;
+  old: string;
+  new: string;
+}
+
+/** What one year shows on a page: headline sentences, key figures, revisions and the chart specs. */
 export interface SiteYear {
   year: number;
   headlines: string[];
   figures: { label: string; value: string }[];
+  /** Footnote for the figures: what "—" means, when one is shown; else ''. */
+  note: string;
+  /** Revisions of this region's published figures for this year and earlier ones. */
+  revisions: SiteRevision[];
   charts: SiteChart[];
 }
 
@@ -32,6 +44,8 @@ export interface SiteNavItem {
 
 export interface SiteModel {
   cityName: string;
+  /** Publication minimum (methodology §6), for the colophon. */
+  minEnterprises: number;
   methodologyVersion: string;
   runId: string;
   defaultYear: number;

@@ -68,6 +68,7 @@ async function readSiteData(o: SiteOptions) {
         disclosure: pub.disclosure,
         methodology: summariseMethodology(methodology),
         runId: prov.build?.run_id ?? '',
+        revisions: prov.revisions,
       };
     });
   } finally {
@@ -86,7 +87,7 @@ export async function writeSite(o: SiteOptions): Promise<{
   withheld: { primary: number; secondary: number };
 }> {
   const outDir = resolve(o.outDir ?? join('reports', 'site'));
-  const { data, disclosure, methodology, runId } = await readSiteData(o);
+  const { data, disclosure, methodology, runId, revisions } = await readSiteData(o);
   const buildCharts = o.buildCharts ?? (await import('../charts/reportCharts.ts')).buildReportCharts;
   const site = buildSiteModel({
     data,
@@ -95,6 +96,7 @@ export async function writeSite(o: SiteOptions): Promise<{
     fontFamily: FONT_FAMILY,
     year: o.year,
     buildCharts,
+    revisions,
   });
   const out = new PublicOutput(outDir);
   try {

@@ -1,7 +1,10 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withConnection } from '../../pipelines/db/warehouse.ts';
+import { z } from 'zod';
+import { readRows, withConnection } from '../../pipelines/db/warehouse.ts';
+import { ingestFiles } from '../../pipelines/ingest/ingestFiles.ts';
+import { buildWarehouse } from '../../pipelines/models/buildWarehouse.ts';
 import { demographyKey, indexKey } from '../../pipelines/publish/cellKeys.ts';
 import { parseCsv } from '../../pipelines/publish/csvCell.ts';
 import { scanPublicFiles } from '../../pipelines/publish/guard/scanPublicFiles.ts';
@@ -20,10 +23,22 @@ let mart: MartData;
 let pub: Publication;
 const out = () => join(dir, 'public');
 
+/** The corrected "8631" report: 吴兴区 2019 Q4 indicator 3 (新设小微企业数量) re-reported as 0. */
+let corrected: { original: number };
+
 beforeAll(async () => {
   const built = await buildGeneratedWarehouse({ scale: 'tiny', seed: 1, from: 2013, to: 2024, dirty: 0 });
   dir = built.dir;
   try {
+    const plan = parseCsv(readFileSync(join(dir, 'extracts', 'plan_2019.csv'), 'utf8'));
+    const q4 = plan.find((r) => r[1] === '4' && r[2] === '330502' && r[3] === '3')!;
+    corrected = { original: Number(q4[4]) };
+    const file = join(dir, 'corrections', 'plan_2019_q4_corrected.csv');
+    mkdirSync(join(dir, 'corrections'));
+    writeFileSync(file, `${plan[0].join(',')}\n${[...q4.slice(0, 4), '0', q4[5]].join(',')}\n`);
+    const later = () => new Date('2026-02-15T02:00:00Z');
+    await ingestFiles(built.wh, [file], { now: later });
+    await buildWarehouse(built.wh, { runId: 'e2e-corrected', now: later });
     mart = await withConnection(built.wh, loadMartData);
   } finally {
     built.wh.close();
@@ -174,5 +189,67 @@ describe('differencing: no withheld cell can be worked out from the published va
       if (hidden > 0) seen += 1;
     }
     expect(seen).toBeGreaterThan(0);
+  });
+});
+
+describe('revisions of published values (a corrected "8631" report)', () => {
+  const revisions = () => csv('2020/tables/revisions.csv');
+
+  it('records the corrected scorecard figures and shows them in the 2020 report, in Chinese, at printed precision', () => {
+    const rows = revisions().filter((r) => r.地区 === '吴兴区' && r.时期 === '截至 2019-12-31');
+    const actual = rows.find((r) => r.项目 === '“8631”计划 · 3 新设小微企业数量 · 累计完成');
+    expect(actual).toBeDefined();
+    // Cumulative since 2018: the 2019 figure drops by exactly the corrected Q4 value.
+    const oldValue = Number(actual!.原值.replace(/,/g, ''));
+    expect(oldValue - Number(actual!.新值.replace(/,/g, ''))).toBe(corrected.original);
+    expect(rows.map((r) => r.项目)).toContain('“8631”计划 · 3 新设小微企业数量 · 得分');
+    expect(rows.map((r) => r.项目)).toContain('“8631”计划 · 综合得分');
+    // The 2020 period is cumulative too, so it is revised as well.
+    expect(revisions().some((r) => r.地区 === '吴兴区' && r.时期 === '截至 2020-12-31')).toBe(true);
+    for (const r of revisions()) {
+      expect(r.项目).not.toMatch(/table_name|indicator:|[a-z]+_[a-z]+/);
+      for (const v of [r.原值, r.新值])
+        expect(v).toMatch(/^(—|…|[0-9,]+(\.[0-9]{1,2})?%?|正常|滞后|严重滞后)$/);
+      expect(r.修订批次).toBe('e2e-corrected');
+    }
+  });
+
+  it('lists no revision of a year the report does not cover', () => {
+    expect(existsSync(join(out(), '2014', 'tables', 'revisions.csv'))).toBe(false);
+    expect(readFileSync(join(out(), '2014', 'report-2014.html'), 'utf8')).not.toContain('数据修订');
+  });
+
+  it('shows the revisions on the dashboard page of the region, from the year they concern', () => {
+    const page = JSON.parse(
+      readFileSync(join(out(), 'site', 'data', 'county-330502.js'), 'utf8')
+        .replace(/^window\.XIAOWEI_PAGE = /, '')
+        .replace(/;\s*$/, ''),
+    ) as { years: { year: number; revisions: { period: string; label: string }[] }[] };
+    const of = (y: number) =>
+      page.years.find((x) => x.year === y)!.revisions.map((r) => `${r.period} ${r.label}`);
+    expect(of(2019)).toContain('截至 2019-12-31 “8631”计划 · 3 新设小微企业数量 · 累计完成');
+    expect(of(2018)).toEqual([]);
+    const html = readFileSync(join(out(), 'site', 'county-330502.html'), 'utf8');
+    expect(html).toContain('数据修订');
+  });
+
+  it('stores every printed figure of the build, withheld ones as "—"', async () => {
+    const { openWarehouse } = await import('../../pipelines/db/warehouse.ts');
+    const wh = await openWarehouse(join(dir, 'w.duckdb'), { readOnly: true });
+    try {
+      const counts = await withConnection(wh, (con) =>
+        readRows(
+          con,
+          z.object({ status: z.string(), n: z.number(), dashes: z.number() }),
+          `select status, count(*)::integer as n, count(*) filter (where value_text = '—')::integer as dashes
+           from mart.published_values group by status order by status`,
+        ),
+      );
+      const withheld = counts.find((c) => c.status === 'withheld')!;
+      expect(withheld.dashes).toBe(withheld.n);
+      expect(withheld.n).toBeGreaterThan(pub.disclosure.counts().primary);
+    } finally {
+      wh.close();
+    }
   });
 });

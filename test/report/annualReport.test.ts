@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -260,24 +260,48 @@ describe('report inputs', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;县');
   });
 
-  it('shows a revisions section only when mart.revisions has rows, and works without ops.build_log', async () => {
+  it('shows revisions in Chinese for the years it covers, withheld ones as "—", and works without ops.build_log', async () => {
     const { dir, dbPath } = await buildFixtureWarehouse(`
       drop table ops.build_log;
-      create table mart.revisions (year integer, region_code varchar, code varchar, old_value double, new_value double);
-      insert into mart.revisions values (2019, '330500', 'total', 110.0, 110.2);`);
+      ${readFileSync(join(REPO_ROOT, 'sql', 'statements', 'indices', 'create_revisions.sql'), 'utf8')}
+      insert into mart.revisions values
+        ('i|v1|growth|330500|2019|total', 'v1', 'growth', 2019, '', '330500', 'total', '110.0', '110.2', 'r1', 'r2'),
+        ('d|330503|2018|births', '', 'demography', 2018, '', '330503', 'births', '—', '—', 'r1', 'r2'),
+        ('s|v1|2019-12-31|330502|3|actual', 'v1', 'scorecard', 2019, '2019-12-31', '330502', 'actual:3', '850', '1,350', 'r1', 'r2'),
+        ('i|v1|growth|330500|2021|total', 'v1', 'growth', 2021, '', '330500', 'total', '120.0', '121.0', 'r1', 'r2'),
+        ('i|v2|growth|330500|2019|total', 'v2', 'growth', 2019, '', '330500', 'total', '110.0', '111.0', 'r1', 'r2');`);
     const r = await writeAnnualReport({
       dbPath,
       year: 2020,
       outDir: join(dir, 'out'),
       charts: fakeChartRenderer,
     });
-    const ids = r.model.sections.map((s) => s.id);
-    expect(ids).toContain('revisions');
-    const rev = reportTables(r.model).find((t) => t.id === 'revisions');
-    expect(rev?.rows[0].map((c) => c.text)).toEqual(['2019', '330500', 'total', '110', '110.2']);
-    const html = readFileSync(r.htmlPath, 'utf8');
-    expect(html).toContain('仓库中无构建记录');
-    expect(existsSync(r.htmlPath)).toBe(true);
+    expect(r.model.sections.map((s) => s.id)).toContain('revisions');
+    const rev = reportTables(r.model).find((t) => t.id === 'revisions')!;
+    expect(rev.columns.map((c) => c.label)).toEqual(['时期', '地区', '项目', '原值', '新值', '修订批次']);
+    // 2021 is after the report year and v2 is not the report's methodology: neither is listed.
+    expect(rev.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['2018年', '南浔区', '企业人口 · 新设企业数', '—', '—', 'r2'],
+      ['2019年', '湖州市', '小微企业成长指数 · 总指数', '110.0', '110.2', 'r2'],
+      ['截至 2019-12-31', '吴兴区', '“8631”计划 · 3 新设小微企业数量 · 累计完成', '850', '1,350', 'r2'],
+    ]);
+    expect(rev.footnotes.join('')).toContain('“—”表示');
+    expect(readFileSync(r.htmlPath, 'utf8')).toContain('仓库中无构建记录');
+  });
+
+  it("prints nothing from the first release's revisions table (unrounded, unlabelled, small cells included)", async () => {
+    const { dir, dbPath } = await buildFixtureWarehouse(`
+      create table mart.revisions (table_name varchar, methodology_version varchar, year integer, region_code varchar,
+        measure varchar, old_value double, new_value double, old_run_id varchar, new_run_id varchar);
+      insert into mart.revisions values ('growth_index', 'v1', 2019, '330521', 'indicator:V2c', 106.68, 117.36, 'a', 'b');`);
+    const r = await writeAnnualReport({
+      dbPath,
+      year: 2020,
+      outDir: join(dir, 'out'),
+      charts: fakeChartRenderer,
+    });
+    expect(r.model.sections.map((s) => s.id)).not.toContain('revisions');
+    expect(readFileSync(r.htmlPath, 'utf8')).not.toContain('117.36');
   });
 
   it('defaults the report date to the 31 January after the year', async () => {

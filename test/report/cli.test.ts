@@ -50,6 +50,20 @@ describe('xiaowei report --pdf without Chromium', () => {
     expect(io.out.join('')).toContain('report-2020.html');
   });
 
+  it('refuses a year the data do not cover (report --year 1999): clear message, exit 1, nothing written', async () => {
+    const { dir, dbPath } = await buildFixtureWarehouse();
+    const io = captureIo({});
+    const out = join(dir, 'reports');
+    const code = await main(
+      ['node', 'xiaowei', 'report', '--year', '1999', '--db', dbPath, '--out', out],
+      io,
+    );
+    expect(code).toBe(1);
+    // The fixture warehouse holds 2017–2020.
+    expect(io.err.join('')).toContain('1999 年不在数据覆盖范围内（仓库中有 2017—2020 年），未生成报告');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('rejects a malformed --date before touching the warehouse', async () => {
     const io = captureIo({});
     const code = await main(['node', 'xiaowei', 'report', '--year', '2020', '--date', '2021-02-30'], io);

@@ -44,6 +44,20 @@
       box.appendChild(value);
       figures.appendChild(box);
     });
+    document.getElementById('figures-note').textContent = d.note || '';
+    var body = document.getElementById('revisions-body');
+    clear(body);
+    (d.revisions || []).forEach(function (r) {
+      var tr = document.createElement('tr');
+      [r.period, r.label, r.old, r.new].forEach(function (text, i) {
+        var td = document.createElement('td');
+        if (i >= 2) td.className = 'num';
+        td.textContent = text;
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    document.getElementById('revisions').hidden = !(d.revisions && d.revisions.length);
   }
 
   function renderCharts(d) {
