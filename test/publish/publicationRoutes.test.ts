@@ -7,15 +7,14 @@ import { ingestFiles } from '../../pipelines/ingest/ingestFiles.ts';
 import { buildWarehouse } from '../../pipelines/models/buildWarehouse.ts';
 import { demographyKey, indexKey } from '../../pipelines/publish/cellKeys.ts';
 import { parseCsv } from '../../pipelines/publish/csvCell.ts';
-import { scanPublicFiles } from '../../pipelines/publish/guard/scanPublicFiles.ts';
 import { loadMartData } from '../../pipelines/publish/loadMartData.ts';
 import type { MartData } from '../../pipelines/publish/martData.ts';
-import { listFiles } from '../../pipelines/publish/publicOutput.ts';
 import { type Publication, publishMartData } from '../../pipelines/publish/publishMartData.ts';
 import { writeAnnualReport } from '../../pipelines/report/writeAnnualReport.ts';
 import { writeSite } from '../../pipelines/site/writeSite.ts';
 import { buildGeneratedWarehouse } from '../e2e/generatedWarehouse.ts';
 import { attack, presentKeys, readerEquations } from './differencingAttack.ts';
+import { scanPublicTree } from './scanPublicTree.ts';
 
 // Tiny generated data (seed 1, 2013–2024): counties of ~50 firms, so many cells rest on 1–2 enterprises.
 let dir: string;
@@ -73,12 +72,7 @@ const COUNT_COLUMNS = {
 
 describe('every public file of a small-data run', () => {
   it('passes the publication guard: no credit code, name, machine path, formula, small count or withheld value', async () => {
-    const files = listFiles(out()).map((relPath) => ({ path: join(out(), relPath), relPath }));
-    const report = await scanPublicFiles(files, {
-      min: 3,
-      withheldValues: pub.disclosure.withheldValues(),
-      machinePaths: [dir],
-    });
+    const report = await scanPublicTree(out(), pub.disclosure, [dir]);
     expect(report.findings).toEqual([]);
     // 3 reports (HTML + 17 tables × 2 + 11 charts × 2 scanned) and the dashboard's pages, data and assets.
     expect(report.scanned).toBeGreaterThan(150);
