@@ -210,7 +210,6 @@ export const INDICATOR_MODEL = {
   rdFirmShare: 0.35,
   exporterShare: { industry: 0.2, wholesale: 0.1 } as Record<string, number>,
   techSmeShareOfRd: 0.12,
-  listing: { 浙江股权交易中心: 0.004, 新三板: 0.0008, 上市: 0.0001 } as Record<string, number>,
 } as const;
 
 export const RD_DIVISIONS = new Set([

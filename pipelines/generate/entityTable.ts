@@ -57,6 +57,7 @@ const FIELDS = {
   techSmeFrom: Int16Array, // year flagged 科技型中小企业 from, 0 = never
   listingKind: Uint8Array, // 0 none, 1 浙江股权交易中心, 2 新三板, 3 上市
   listingFrom: Int16Array,
+  jointStockFrom: Int32Array, // 规改股: day the type becomes 股份有限公司, 0 = never
 } as const;
 
 export const FLAG = {

@@ -1,7 +1,14 @@
 import { formatCents, yuanOfCents } from './amounts.ts';
 import { isoDate } from './dates.ts';
 import { nameOf } from './entityIdentity.ts';
-import { ENTITY_TYPES, type EntityTable, FLAG, PRIORITY_INDUSTRIES, PRIORITY_NONE } from './entityTable.ts';
+import {
+  ENTITY_TYPES,
+  type EntityTable,
+  ETYPE,
+  FLAG,
+  PRIORITY_INDUSTRIES,
+  PRIORITY_NONE,
+} from './entityTable.ts';
 import type { GeneratorReference } from './generatorReference.ts';
 import type { Filing } from './indicatorModel.ts';
 import type { PlanValue } from './planRows.ts';
@@ -49,7 +56,7 @@ export function registryFields(
   return [
     ctx.uscc[i],
     nameOf(ctx.table, i, ctx.seed),
-    ENTITY_TYPES[c.etype[i]],
+    ENTITY_TYPES[c.jointStockFrom[i] !== 0 && c.jointStockFrom[i] <= asOf ? ETYPE.jointStock : c.etype[i]],
     isoDate(c.est[i]),
     status,
     closed ? isoDate(c.closed[i]) : '',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SCALE_FACTORS, type Scale } from './calibration.ts';
 import { type Column, headerOf, INDICATOR_COLUMNS, PLAN_COLUMNS, REGISTRY_COLUMNS } from './columns.ts';
 import { dayOf } from './dates.ts';
+import { registerFlows, reportRegisterFlows } from './departmentReports.ts';
 import { usccOf } from './entityIdentity.ts';
 import { KIND } from './entityTable.ts';
 import {
@@ -14,6 +15,7 @@ import {
 } from './extractRows.ts';
 import { type ExtractKind, FaultInjector, type FaultRecord } from './faultInjector.ts';
 import { loadGeneratorReference } from './generatorReference.ts';
+import { GrowthPathModel } from './growthPaths.ts';
 import { IndicatorModel } from './indicatorModel.ts';
 import { CsvWriter, type Encoding, type RowWriter } from './lineWriter.ts';
 import { convertCsvToParquet } from './parquetConvert.ts';
@@ -51,7 +53,15 @@ export interface GenerateResult {
 }
 
 /** Random streams: separate so e.g. adding faults never changes the clean values. */
-const STREAM = { register: 0, indicators: 1, plan: 2, faults: 3, faultFiles: 4 } as const;
+const STREAM = {
+  register: 0,
+  indicators: 1,
+  plan: 2,
+  faults: 3,
+  faultFiles: 4,
+  paths: 5,
+  reports: 6,
+} as const;
 
 /** Checks option combinations; returns a message for the analyst or null. */
 export function checkGenerateOptions(o: GenerateOptions): string | null {
@@ -142,9 +152,12 @@ export async function generateExtracts(o: GenerateOptions): Promise<GenerateResu
     };
   };
 
-  const model = new IndicatorModel(t, ref, createRng(o.seed, STREAM.indicators));
-  for (let year = 2013; year <= o.to; year++) {
-    const write = year >= o.from;
+  const paths = new GrowthPathModel(t, createRng(o.seed, STREAM.paths));
+  const model = new IndicatorModel(t, ref, createRng(o.seed, STREAM.indicators), paths);
+  // Filings are simulated through the plan's last year even when fewer are written: the departments' reports
+  // of 2017–2020 follow the register's flows.
+  for (let year = 2013; year <= endYear; year++) {
+    const write = year >= o.from && year <= o.to;
     if (write) {
       const asOf = dayOf(year, 12, 31);
       const base = `registry_${year}-12-31`;
@@ -161,6 +174,12 @@ export async function generateExtracts(o: GenerateOptions): Promise<GenerateResu
   }
 
   const plan = planValues(ref, createRng(o.seed, STREAM.plan));
+  reportRegisterFlows(
+    plan,
+    registerFlows(t, ref, paths.upgrades),
+    reg.regionCodes,
+    createRng(o.seed, STREAM.reports),
+  );
   for (let k = 0; k < PLAN_YEARS.length; k++) {
     const out = open(`plan_${PLAN_YEARS[k]}`, 'plan', PLAN_COLUMNS, PLAN_YEARS[k], false, false);
     for (const v of plan[k]) out.row(planFields(v));

@@ -2,6 +2,8 @@ import { INDICATOR_MODEL as M, REVENUE_MODEL } from './calibration.ts';
 import { dayOf, yearOfDay } from './dates.ts';
 import { type EntityTable, FLAG, KIND } from './entityTable.ts';
 import type { GeneratorReference } from './generatorReference.ts';
+import type { GrowthPathModel } from './growthPaths.ts';
+import { PATH_CALIBRATION as P } from './pathCalibration.ts';
 import type { Rng } from './random.ts';
 
 /** One enterprise-year filing; amounts in 0.01 万元 (integers), so 元 conversion is exact. */
@@ -43,6 +45,7 @@ export class IndicatorModel {
     private readonly table: EntityTable,
     ref: GeneratorReference,
     private readonly rng: Rng,
+    private readonly paths: GrowthPathModel,
   ) {
     this.dev = new Float32Array(table.size);
     for (let d = 0; d <= 97; d++) {
@@ -82,17 +85,23 @@ export class IndicatorModel {
       const age = year - yearOfDay(c.est[i]);
       dev[i] =
         age === 0 ? this.stationarySd * rng.normal() : M.persistence * dev[i] + M.shockSd * rng.normal();
-      const files = (c.flags[i] & FLAG.neverFiles) === 0 && !rng.chance(M.yearlyMissShare);
+      this.paths.beginYear(i, year, age);
+      // A listed firm reports every year (its board requires it); others miss a year now and then.
+      const files =
+        (c.flags[i] & FLAG.neverFiles) === 0 && (c.listingKind[i] !== 0 || !rng.chance(M.yearlyMissShare));
       if (!files) continue;
       const dm = this.divisions[c.division[i]];
       const ramp = age < M.ageRamp.length ? M.ageRamp[age] : 1;
       const zeroRevenue = rng.chance(M.zeroRevenueByAge[Math.min(age, M.zeroRevenueByAge.length - 1)]);
-      const logRev = dm.logMedian + dm.sigma * c.quality[i] + dev[i] + drift + Math.log(ramp);
+      const level = dm.logMedian + dm.sigma * c.quality[i];
+      const logRev = level + dev[i] + drift + Math.log(ramp) + this.paths.revenueBoost(i, year);
       const revWan = zeroRevenue ? 0 : Math.exp(logRev);
       f.revenue = Math.round(revWan * 100);
+      // Headcount is stickier than revenue: it follows the firm's level, part of its deviation and drift.
+      const logEmp = level - dm.logPerEmployee + this.paths.employeeShift(i, year, age, dev[i], drift);
       f.employees = zeroRevenue
         ? rng.int(3)
-        : Math.max(1, Math.round(Math.exp(logRev - dm.logPerEmployee + 0.35 * rng.normal())));
+        : Math.max(1, Math.round(Math.exp(logEmp + P.employeeNoiseSd * rng.normal())));
       const capital = c.capitalCents[i];
       f.assets = zeroRevenue
         ? Math.round(capital * (0.2 + 0.8 * rng.next()))
@@ -110,6 +119,7 @@ export class IndicatorModel {
       f.exports = (c.flags[i] & FLAG.exporter) !== 0 ? Math.round(f.revenue * (0.1 + 0.6 * rng.next())) : 0;
       f.aboveScale = dm.aboveScaleCents > 0 && f.revenue >= dm.aboveScaleCents;
       f.techSme = c.techSmeFrom[i] !== 0 && year >= c.techSmeFrom[i] && !f.aboveScale;
+      this.paths.decide(i, year, f);
       f.listing = c.listingKind[i] !== 0 && year >= c.listingFrom[i] ? LISTING_NAMES[c.listingKind[i]] : '';
       emit(i, f);
     }

@@ -3,7 +3,7 @@ import type { Rng } from './random.ts';
 
 export const PLAN_YEARS = [2017, 2018, 2019, 2020];
 /** Quarter weights of a year's flow (reporting is back-loaded). */
-const QUARTER_WEIGHTS = [0.2, 0.24, 0.26, 0.3];
+export const QUARTER_WEIGHTS = [0.2, 0.24, 0.26, 0.3];
 const YEAR_WEIGHTS = [0.3, 0.33, 0.37]; // 2018, 2019, 2020 share of the plan-period total
 
 export interface PlanValue {
@@ -78,7 +78,7 @@ export function planValues(ref: GeneratorReference, rng: Rng): PlanValue[][] {
 }
 
 /** Rounds to `decimals`; integers round stochastically so small counts (6 branches in 3 years) survive. */
-function roundTo(rng: Rng, v: number, decimals: number): number {
+export function roundTo(rng: Rng, v: number, decimals: number): number {
   if (decimals > 0) return Math.round(v * 10 ** decimals) / 10 ** decimals;
   const f = Math.floor(v);
   return f + (rng.chance(v - f) ? 1 : 0);

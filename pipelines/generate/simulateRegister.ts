@@ -106,18 +106,7 @@ export function simulateRegister(p: SimulationParams, rng: Rng): Register {
       const estYear = yearOfDay(est);
       if (rd && rng.chance(INDICATOR_MODEL.techSmeShareOfRd))
         c.techSmeFrom[i] = Math.max(2014, estYear + 1 + rng.int(4));
-      const l = rng.next();
-      let acc = 0;
-      let kindIdx = 0;
-      for (const share of Object.values(INDICATOR_MODEL.listing)) {
-        kindIdx++;
-        acc += share;
-        if (l < acc) {
-          c.listingKind[i] = kindIdx;
-          c.listingFrom[i] = Math.max(2013, estYear + 2 + rng.int(6));
-          break;
-        }
-      }
+      // Listings and 规改股 follow the firm's filings: decided year by year in growthPaths.ts.
       // 八大万亿产业 is self-declared: mostly empty, some declared (usually the proxy), some 无.
       const u = rng.next();
       if (u < C.priorityNone) c.priority[i] = PRIORITY_NONE;
