@@ -81,7 +81,9 @@ describe('growth paths on generated data', () => {
       for (const measure of ['employment', 'revenue'] as const) {
         const [a, b] =
           measure === 'employment' ? [start.employees, end.employees] : [start.revenue, end.revenue];
-        const e = (expected[`${end.year}|${measure}`] ??= { base: 0, hge: 0, gazelles: 0, jobs: 0 });
+        const key = `${end.year}|${measure}`;
+        expected[key] ??= { base: 0, hge: 0, gazelles: 0, jobs: 0 };
+        const e = expected[key];
         e.base++;
         // (b / a)^(1/3) − 1 > 10 %, rounded to 9 decimals like the mart so that exactly 10 % is not counted.
         if (a === null || b === null || a <= 0 || Math.round(((b / a) ** (1 / 3) - 1) * 1e9) / 1e9 <= 0.1)
