@@ -1,5 +1,5 @@
+import { csvField } from '../publish/csvCell.ts';
 import type { InternalTable } from './candidateTables.ts';
-import { csvField } from './csvField.ts';
 import { audienceLine, INTERNAL_MARK } from './internalNotice.ts';
 
 /**

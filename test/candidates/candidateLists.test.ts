@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvField } from '../../pipelines/candidates/csvField.ts';
 import { INTERNAL_MARKER } from '../../pipelines/candidates/internalOutput.ts';
 import { writeCandidateLists } from '../../pipelines/candidates/writeCandidateLists.ts';
 import { main } from '../../pipelines/cli/main.ts';
 import { type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { UserError } from '../../pipelines/messages/catalogue.ts';
+import { csvField } from '../../pipelines/publish/csvCell.ts';
 import { buildFixtureWarehouse } from '../models/buildFixture.ts';
 
 // Fixture test/fixtures/models/growth_paths.sql, year 2020; the candidate firms are in 长兴 (330522), industry
@@ -89,9 +89,11 @@ describe('xiaowei candidates: the 培育库 lists of methodology §9', () => {
     expect(line).toBe(
       `K1,"'=HYPERLINK(""http://x.example"",""点我"")",长兴县,33 金属制品业,有限责任公司,60,2000,1600,0.8,1450,0.1034`,
     );
+    // The publication layer's rule (pipelines/publish/csvCell.ts): plain numbers stay numbers, even as text.
     expect(csvField(-5)).toBe('-5');
-    expect(csvField('-5')).toBe("'-5");
-    expect(['+1', '@SUM(A1)', '\tx'].map(csvField)).toEqual(["'+1", "'@SUM(A1)", "'\tx"]);
+    expect(csvField('-5')).toBe('-5');
+    expect(csvField('-A1')).toBe("'-A1");
+    expect(['+A1', '@SUM(A1)', '\tx'].map(csvField)).toEqual(["'+A1", "'@SUM(A1)", "'\tx"]);
   });
 
   it('makes the folders owner-only (0700) and the files owner-readable only (0600), and marks them internal', () => {
