@@ -2,6 +2,7 @@
 // values already null) plus the reference data that labels them. Built by pipelines/publish/chartDataFor.ts.
 import type { ScorecardRow } from '../marts/types.ts';
 import type { PublishedDemographyRow, PublishedIndexRow } from '../publish/publishedRows.ts';
+import type { PublishedGrowthPaths } from '../publish/publishGrowthPaths.ts';
 
 export interface ChartRegion {
   region_code: string;
@@ -44,4 +45,6 @@ export interface ChartData {
   planEndYear: number;
   /** Publication rule (methodology §6): the minimum the layer applied, for footnotes. */
   minEnterprises: number;
+  /** Growth paths (methodology §9) of this version up to `year`; absent when the warehouse has none. */
+  growthPaths?: PublishedGrowthPaths;
 }

@@ -2,6 +2,7 @@
 // same charts focused on that county, with the city alongside where a comparison makes sense.
 import type { ChartData } from './chartData.ts';
 import { buildDemographyChart } from './demographyChart.ts';
+import { buildGrowthPathChart } from './growthPathChart.ts';
 import { buildIndexTrendChart } from './indexTrendChart.ts';
 import { buildIndicatorChart } from './indicatorChart.ts';
 import { buildModuleBreakdownChart } from './moduleBreakdownChart.ts';
@@ -13,7 +14,7 @@ import type { NamedChart } from './types.ts';
 
 export type { ChartSection, NamedChart } from './types.ts';
 
-/** Report order: growth, ranking, vitality, demography, plan. Ids are stable file stems. */
+/** Report order: growth, ranking, vitality, demography, growth paths, plan. Ids are stable file stems. */
 export function buildReportCharts(data: ChartData): NamedChart[] {
   const focusCode = data.countyCode;
   if (focusCode && !data.regions.some((r) => r.region_code === focusCode && r.level === 'county')) {
@@ -87,6 +88,18 @@ export function buildReportCharts(data: ChartData): NamedChart[] {
       section: 'demography',
       spec: buildSurvivalChart(data.demography, { ...common, regionCode: focusCode }),
     },
+    ...(data.growthPaths
+      ? [
+          {
+            id: 'growth-paths-funnel',
+            section: 'paths' as const,
+            spec: buildGrowthPathChart(data.growthPaths.stages, data.growthPaths.flows, {
+              ...common,
+              regionCode: focusCode,
+            }),
+          },
+        ]
+      : []),
     {
       id: 'plan-scorecard',
       section: 'plan',

@@ -1,4 +1,5 @@
 import type { ChartData } from '../charts/chartData.ts';
+import type { PublishedGrowthPaths } from './publishGrowthPaths.ts';
 import type { Publication } from './publishMartData.ts';
 
 export interface ChartDataScope {
@@ -11,7 +12,10 @@ export interface ChartDataScope {
 }
 
 /** What one report (or one dashboard year) shows: the publication cut to a version and the years up to `year`. */
-export function chartDataFor(pub: Publication, scope: ChartDataScope): ChartData {
+export function chartDataFor(
+  pub: Publication & { growthPaths?: PublishedGrowthPaths | null },
+  scope: ChartDataScope,
+): ChartData {
   const v = pub.versions.find((x) => x.version === scope.version);
   if (!v) throw new Error(`publication layer: no index rows for methodology version ${scope.version}`);
   if (
@@ -20,6 +24,9 @@ export function chartDataFor(pub: Publication, scope: ChartDataScope): ChartData
   )
     throw new Error(`区县代码 ${scope.countyCode} 不在 ref.regions 中 (unknown county code)`);
   const upTo = <T extends { year: number }>(rows: T[]) => rows.filter((r) => r.year <= scope.year);
+  const ofVersion = <T extends { methodology_version: string }>(rows: T[]) =>
+    rows.filter((r) => r.methodology_version === scope.version);
+  const paths = pub.growthPaths;
   return {
     year: scope.year,
     ...(scope.countyCode ? { countyCode: scope.countyCode } : {}),
@@ -36,5 +43,16 @@ export function chartDataFor(pub: Publication, scope: ChartDataScope): ChartData
     planStartYear: scope.planStartYear,
     planEndYear: scope.planEndYear,
     minEnterprises: pub.disclosure.min,
+    ...(paths
+      ? {
+          growthPaths: {
+            stages: upTo(paths.stages),
+            flows: upTo(paths.flows),
+            upgradeTimes: upTo(paths.upgradeTimes),
+            reconciliation: upTo(ofVersion(paths.reconciliation)),
+            highGrowth: upTo(ofVersion(paths.highGrowth)),
+          },
+        }
+      : {}),
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readSql } from '../db/sqlFile.ts';
 import { readRows } from '../db/warehouse.ts';
 import { diffSnapshots, type Revision } from './diffSnapshots.ts';
+import { loadGrowthPathMarts } from './growthPathMarts.ts';
 import { loadMartData } from './loadMartData.ts';
 import { publishWithMethodologyMinimum } from './loadPublication.ts';
 import { publishedSnapshot, type SnapshotRow } from './publishedSnapshot.ts';
@@ -54,7 +55,8 @@ export async function recordRevisions(
 ): Promise<Revision[]> {
   await ensureTables(con);
   const mart = await loadMartData(con);
-  const pub = publishWithMethodologyMinimum(mart);
+  // The growth-path cells take part in the same decisions as in every output (their counts repeat demography's).
+  const pub = publishWithMethodologyMinimum(mart, [], await loadGrowthPathMarts(con));
   const current = publishedSnapshot(mart, pub.disclosure);
   const previous = await readRows(
     con,

@@ -1,6 +1,7 @@
 import type { ChartData } from '../charts/chartData.ts';
 import { buildDataAppendix, buildMethodologyAppendix } from './buildAppendices.ts';
 import { buildDemographySection } from './buildDemographySection.ts';
+import { buildGrowthPathSection } from './buildGrowthPathSection.ts';
 import { buildIndexSection, indexHeadline } from './buildIndexSection.ts';
 import { buildRankingSection } from './buildRankingSection.ts';
 import { buildRevisionsSection } from './buildRevisionsSection.ts';
@@ -21,14 +22,21 @@ export function chineseDate(iso: string): string {
 /** The whole annual report as data (pure: same inputs, same model). */
 export function buildReportModel(data: ChartData, meta: ReportMeta): ReportModel {
   const ctx = buildReportContext(data, meta);
-  const main = [
-    (n: string) => buildSummarySection(ctx, n),
-    (n: string) => buildIndexSection(ctx, 'growth', n),
-    (n: string) => buildRankingSection(ctx, n),
-    (n: string) => buildIndexSection(ctx, 'vitality', n),
-    (n: string) => buildDemographySection(ctx, n),
-    (n: string) => buildScorecardSection(ctx, n),
-  ].map((build, i) => build(`${CHAPTER[i]}、`));
+  const mainBuilders: ((n: string) => ReportSection | null)[] = [
+    (n) => buildSummarySection(ctx, n),
+    (n) => buildIndexSection(ctx, 'growth', n),
+    (n) => buildRankingSection(ctx, n),
+    (n) => buildIndexSection(ctx, 'vitality', n),
+    (n) => buildDemographySection(ctx, n),
+    (n) => buildGrowthPathSection(ctx, n),
+    (n) => buildScorecardSection(ctx, n),
+  ];
+  // A section without data (growth paths in a warehouse built before them) is left out, not numbered.
+  const main: ReportSection[] = [];
+  for (const build of mainBuilders) {
+    const s = build(`${CHAPTER[main.length]}、`);
+    if (s) main.push(s);
+  }
   const appendixBuilders = [
     (n: string) => buildMethodologyAppendix(ctx, n),
     (n: string) => buildDataAppendix(ctx, n),

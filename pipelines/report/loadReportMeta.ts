@@ -91,5 +91,6 @@ export function summariseMethodology(m: Methodology): MethodologySummary {
     weightsNoteZh: m.weights_note_zh,
     growthNameZh: m.indices.growth.name_zh,
     vitalityNameZh: m.indices.vitality.name_zh,
+    growthPaths: m.growth_paths,
   };
 }

@@ -1,3 +1,4 @@
+import type { GrowthPathsMethod } from '../methodology/growthPathsSchema.ts';
 // Inputs of the report besides the chart data: provenance, methodology text, rendered charts, font.
 import type { Revision } from '../publish/diffSnapshots.ts';
 
@@ -45,6 +46,8 @@ export interface MethodologySummary {
   weightsNoteZh: string;
   growthNameZh: string;
   vitalityNameZh: string;
+  /** Thresholds of methodology §9 (growth paths, reconciliation, high growth), for the report's definitions. */
+  growthPaths?: GrowthPathsMethod;
 }
 
 export interface ReportMeta {

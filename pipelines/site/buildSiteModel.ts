@@ -32,6 +32,7 @@ export const SITE_SECTIONS = [
   { id: 'ranking', title: '区县排序' },
   { id: 'vitality', title: '新设小微企业活力指数' },
   { id: 'demography', title: '企业人口' },
+  { id: 'paths', title: '培育库成长路径' },
   { id: 'plan', title: '“8631”计划进度' },
 ];
 

@@ -12,6 +12,17 @@ export function chartDataForYear(all: ChartData, year: number, countyCode?: stri
     growth: upTo(all.growth),
     vitality: upTo(all.vitality),
     scorecard: all.scorecard.filter((r) => r.period_end <= `${year}-12-31`),
+    ...(all.growthPaths
+      ? {
+          growthPaths: {
+            stages: upTo(all.growthPaths.stages),
+            flows: upTo(all.growthPaths.flows),
+            upgradeTimes: upTo(all.growthPaths.upgradeTimes),
+            reconciliation: upTo(all.growthPaths.reconciliation),
+            highGrowth: upTo(all.growthPaths.highGrowth),
+          },
+        }
+      : {}),
   };
 }
 

@@ -12,6 +12,23 @@ export const ENTERPRISE_COUNT_LABELS = new Set([
   '小升规',
   '年末在营企业（家）',
   '当年新设企业（家）',
+  // Growth paths (methodology §9)
+  '个体工商户',
+  '小微企业',
+  '规上企业',
+  '股份公司',
+  '挂牌上市企业',
+  '规改股',
+  '新三板挂牌',
+  '浙股交挂牌',
+  '上市',
+  '小升规企业数',
+  '登记数据',
+  '基数企业',
+  '高成长企业（就业）',
+  '瞪羚企业（就业）',
+  '高成长企业（营收）',
+  '瞪羚企业（营收）',
 ]);
 
 /** A column that would list enterprises one by one. */
@@ -22,7 +39,8 @@ const USCC_TOKEN = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWX
 const ABSOLUTE_PATH =
   /(?<![\w.:/-])(\/(?:home|tmp|work|root|Users|var|opt|srv|mnt|media|private|usr|etc|data|run)\/[^\s"'<>)]*)|(?<![\w])[A-Za-z]:\\[^\s"'<>]+/;
 /** "新设 2 家", "小升规 1 家": a count of enterprises in a sentence. */
-const COUNT_PHRASE = /(在营小微企业|新设|注销|个转企|小升规)\s*(\d+)\s*家/g;
+const COUNT_PHRASE =
+  /(在营小微企业|新设|注销|个转企|小升规|规改股|新三板挂牌|浙股交挂牌|上市|高成长企业|瞪羚企业)\s*(\d+)\s*家/g;
 
 export type Report = (check: GuardCheck, detail: string) => void;
 
