@@ -182,6 +182,8 @@ export function growthPathContribution(m: GrowthPathMarts, regions: readonly Cha
     });
   }
 
+  // A report can exist for a year the register does not cover (no flows then): tie only to flows that exist.
+  const flowKeys = new Set(m.flows.map((f) => flowKey(f.region_code, f.year, f.flow, f.board)));
   for (const r of m.reconciliation) {
     const k = (field: string) =>
       reconciliationKey(r.methodology_version, r.region_code, r.year, r.indicator_no, field);
@@ -203,12 +205,9 @@ export function growthPathContribution(m: GrowthPathMarts, regions: readonly Cha
         members: [k(derived), k('registry'), k('reported')],
       });
     const flow = (f: string, board: string | null = null) => flowKey(r.region_code, r.year, f, board);
-    if (r.indicator_no === 4 || r.indicator_no === 8)
-      ctx.relations.push({
-        id: `g-same|${k('registry')}`,
-        kind: 'ratio',
-        members: [k('registry'), flow(r.indicator_no === 4 ? '个转企' : '规改股')],
-      });
+    const same = r.indicator_no === 4 ? flow('个转企') : r.indicator_no === 8 ? flow('规改股') : null;
+    if (same && flowKeys.has(same))
+      ctx.relations.push({ id: `g-same|${k('registry')}`, kind: 'ratio', members: [k('registry'), same] });
     if (r.indicator_no === 7) {
       const boards = m.flows.filter(
         (f) =>
@@ -217,12 +216,13 @@ export function growthPathContribution(m: GrowthPathMarts, regions: readonly Cha
           f.flow === '挂牌上市' &&
           (f.board === '新三板' || f.board === '浙江股权交易中心'),
       );
-      ctx.relations.push({
-        id: `g-sum|${k('registry')}`,
-        kind: 'sum',
-        members: [k('registry'), ...boards.map((f) => flow('挂牌上市', f.board))],
-        parts: [reg ?? 0, ...boards.map((f) => f.enterprises ?? 0)],
-      });
+      if (boards.length > 0)
+        ctx.relations.push({
+          id: `g-sum|${k('registry')}`,
+          kind: 'sum',
+          members: [k('registry'), ...boards.map((f) => flow('挂牌上市', f.board))],
+          parts: [reg ?? 0, ...boards.map((f) => f.enterprises ?? 0)],
+        });
     }
   }
   for (const [id, rows] of groupBy(
