@@ -9,6 +9,7 @@ import type { Methodology } from '../methodology/schema.ts';
 import { recordRevisions } from '../publish/recordRevisions.ts';
 import { loadReferenceTables } from '../reference/loadReference.ts';
 import { buildUncertainty } from '../uncertainty/buildUncertainty.ts';
+import { type BuildProgress, stepProgress, stepWeights } from './buildProgress.ts';
 import { orderModels, readModels } from './modelFile.ts';
 import { type ModelRunResult, runCheckFiles, runModel } from './runModels.ts';
 import { runSqlScript } from './runSqlScript.ts';
@@ -19,6 +20,8 @@ export interface BuildOptions {
   methodologies?: string[];
   now: () => Date;
   onModel?: (r: ModelRunResult) => void;
+  /** Progress for a progress bar, a few times a second while a model is materialised. */
+  onProgress?: (p: BuildProgress) => void;
 }
 
 export interface BuildSummary {
@@ -69,11 +72,19 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
       }
     });
     const results: ModelRunResult[] = [];
-    for (const model of models) {
-      const r = await runModel(con, model);
+    const weights = stepWeights(models);
+    const report = options.onProgress;
+    for (const [i, model] of models.entries()) {
+      report?.(stepProgress(weights, i, model.name, { fraction: 0, rows: 0 }));
+      const r = await runModel(
+        con,
+        model,
+        report && ((q) => report(stepProgress(weights, i, model.name, q))),
+      );
       results.push(r);
       options.onModel?.(r);
     }
+    report?.(stepProgress(weights, models.length, 'indices', { fraction: 0, rows: 0 }));
     const indexRows: Record<string, number> = {};
     let indexChecks = 0;
     await inTransaction(con, async () => {

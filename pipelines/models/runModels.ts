@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { REPO_ROOT } from '../db/sqlFile.ts';
 import { quoteQualified } from '../db/sqlTemplate.ts';
 import { inTransaction, readRows } from '../db/warehouse.ts';
+import { type QueryProgress, withQueryProgress } from '../db/withQueryProgress.ts';
 import { checkQueries } from './checkSql.ts';
 import type { Model } from './modelFile.ts';
 
@@ -36,8 +37,15 @@ export interface ModelRunResult {
   ms: number;
 }
 
-/** Materialises one model and runs its checks, all inside one transaction: a failed check leaves nothing. */
-export async function runModel(con: DuckDBConnection, model: Model): Promise<ModelRunResult> {
+/**
+ * Materialises one model and runs its checks, all inside one transaction: a failed check leaves nothing.
+ * `onProgress` gets DuckDB's progress of the materialising statement while it runs.
+ */
+export async function runModel(
+  con: DuckDBConnection,
+  model: Model,
+  onProgress?: (p: QueryProgress) => void,
+): Promise<ModelRunResult> {
   const started = performance.now();
   return inTransaction(con, async () => {
     const target = quoteQualified(model.name);
@@ -53,7 +61,8 @@ export async function runModel(con: DuckDBConnection, model: Model): Promise<Mod
     if (existing[0]?.table_type === 'VIEW') await con.run(`drop view ${target}`);
     else if (existing[0]) await con.run(`drop table ${target}`);
     try {
-      await con.run(`create ${model.materialized} ${target} as\n${model.sql}`);
+      const create = () => con.run(`create ${model.materialized} ${target} as\n${model.sql}`);
+      await (onProgress ? withQueryProgress(con, onProgress, create) : create());
     } catch (err) {
       throw new Error(`model ${model.name} (sql/${model.file}): ${(err as Error).message}`);
     }

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { withConnection } from '../db/warehouse.ts';
 import { ingestFiles } from '../ingest/ingestFiles.ts';
 import { buildWarehouse } from '../models/buildWarehouse.ts';
@@ -20,13 +20,21 @@ export function realStages(options: RealStageOptions = {}): PipelineStages {
     async ingest(paths: string[], ctx: StageContext) {
       // As `xiaowei ingest` does: a fresh warehouse gets the reference tables before its first extract.
       await withConnection(ctx.wh, ensureReferenceTables);
-      return ingestFiles(ctx.wh, paths, { runId: ctx.runId, now: () => ctx.now });
+      return ingestFiles(ctx.wh, paths, {
+        runId: ctx.runId,
+        now: () => ctx.now,
+        onProgress:
+          ctx.progress &&
+          ((p) =>
+            ctx.progress?.((p.index + (p.stage === 'done' ? 1 : 0)) / p.total, undefined, basename(p.file))),
+      });
     },
     async build(ctx: StageContext): Promise<BuildSummaryLike> {
       const summary = await buildWarehouse(ctx.wh, {
         runId: ctx.runId,
         methodologies: options.methodologies,
         now: ctx.clock,
+        onProgress: ctx.progress && ((p) => ctx.progress?.(p.fraction, p.rows, p.step)),
       });
       return {
         models: summary.models.length,

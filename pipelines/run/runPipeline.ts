@@ -140,6 +140,7 @@ async function executeRun(
       dbPath: paths.workDb,
       log: fx.log,
       checkpoint: fx.checkpoint,
+      progress: fx.progress.within?.bind(fx.progress),
     };
     wh = await openWarehouse(paths.workDb);
     const ctx: StageContext = { ...base, wh };

@@ -14,6 +14,11 @@ export interface RunContext {
   log: RunLog;
   /** Test hook: a stage calls this at points where a crash test may kill the process. */
   checkpoint(point: string): Promise<void>;
+  /**
+   * How far the stage has got, for the terminal's progress bar: share done, rows so far, what runs now.
+   * Undefined when no bar is shown.
+   */
+  progress?(fraction: number | null, rows?: number, what?: string): void;
 }
 
 /** Ingest and build write through the run's open handle on the work warehouse. */

@@ -3,6 +3,7 @@ import { openWarehouse, resolveDbPath } from '../../db/warehouse.ts';
 import { newRunId } from '../../run/runId.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
+import { progressBarFor } from '../progressBar.ts';
 
 export function register(program: Command, io: CliIo): void {
   program
@@ -19,16 +20,26 @@ export function register(program: Command, io: CliIo): void {
     .action(async (opts: { db?: string; methodology?: string; runId?: string }) => {
       const { buildWarehouse } = await import('../../models/buildWarehouse.ts'); // loaded on use
       const wh = await openWarehouse(resolveDbPath(opts.db, io.env));
+      const bar = progressBarFor(io);
       try {
         const summary = await buildWarehouse(wh, {
           runId: opts.runId ?? newRunId(new Date()),
           methodologies: opts.methodology?.split(',').map((s) => s.trim()),
           now: () => new Date(),
-          onModel: (r) =>
+          onModel: (r) => {
+            bar.clear(); // the model's line goes where the bar was; the next update redraws it below
             io.stdout.write(
               `  ${r.model.padEnd(34)} ${String(r.rows).padStart(10)} rows  ${r.checks} checks ok  ${(r.ms / 1000).toFixed(1)} s\n`,
-            ),
+            );
+          },
+          onProgress: (p) =>
+            bar.update({
+              label: `build ${p.index}/${p.total} ${p.step}`,
+              fraction: p.fraction,
+              rows: p.rows,
+            }),
         });
+        bar.done();
         const idx = Object.entries(summary.indexRows)
           .map(([k, n]) => `${k} ${n}`)
           .join(', ');
@@ -36,6 +47,7 @@ export function register(program: Command, io: CliIo): void {
           `build ${summary.runId}: ${summary.models.length} models, ${summary.checks} checks passed; index rows: ${idx}\n`,
         );
       } finally {
+        bar.done();
         wh.close();
       }
     });

@@ -2,12 +2,13 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { resolveDbPath } from '../../db/warehouse.ts';
 import { DEFAULT_INBOX } from '../../run/inbox.ts';
 import { nodeRunEffects } from '../../run/nodeRunEffects.ts';
-import { silentProgress, ttyProgress } from '../../run/progressLine.ts';
+import { runProgressBar, silentProgress } from '../../run/progressLine.ts';
 import { RunLockedError } from '../../run/runLock.ts';
 import { type RunOutcome, runPipeline } from '../../run/runPipeline.ts';
 import { pauseHookFromEnv } from '../../run/testPause.ts';
 import { dbOption } from '../dbOption.ts';
 import { type CliIo, isInteractive } from '../io.ts';
+import { terminalProgressBar } from '../progressBar.ts';
 
 export const DEFAULT_REPORTS = 'reports';
 export const DEFAULT_LOG_FILE = 'data/logs/xiaowei.log';
@@ -108,7 +109,7 @@ export function register(program: Command, io: CliIo): void {
               pdfChromium: opts.pdf ? chromiumPath(io.env) : undefined,
             }),
             log,
-            progress: isInteractive(io) ? ttyProgress(io.stderr) : silentProgress,
+            progress: isInteractive(io) ? runProgressBar(terminalProgressBar(io.stderr)) : silentProgress,
             checkpoint: pauseHookFromEnv(io.env),
             signal: abort.signal,
           }),
