@@ -19,3 +19,8 @@ export function substitute(template: string, values: Record<string, string>): st
     return v;
   });
 }
+
+/** A SQL string literal, for the few statements that take no parameters (comment on …). */
+export function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}

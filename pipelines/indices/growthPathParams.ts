@@ -1,13 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readSql } from '../db/sqlFile.ts';
 import type { Methodology } from '../methodology/schema.ts';
-import { deleteVersionRows } from './methodologyTables.ts';
 
-/** Writes a methodology's §9 thresholds (config `growth_paths`) into mart.methodology_growth_paths. */
+/** Writes a methodology's §9 thresholds (config `growth_paths`) into config.methodology_growth_paths. */
 export async function writeGrowthPathParams(con: DuckDBConnection, m: Methodology): Promise<void> {
-  await deleteVersionRows(con, 'mart.methodology_growth_paths', m.version);
   const g = m.growth_paths;
-  await con.run(readSql('statements/indices/insert_growth_path_params.sql'), {
+  await con.run(readSql('statements/config/insert_growth_path_params.sql'), {
     version: m.version,
     recon_relative_threshold: g.reconciliation.relative_threshold,
     recon_absolute_threshold: g.reconciliation.absolute_threshold,

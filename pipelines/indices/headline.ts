@@ -1,22 +1,23 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { readSql } from '../db/sqlFile.ts';
-import { queryRows } from '../db/warehouse.ts';
+import { readRows } from '../db/warehouse.ts';
 
-interface IndexLine {
-  index_name: 'growth' | 'vitality';
-  code: string;
-  level: string;
-  name_zh: string;
-  value: number | null;
-  previous_value: number | null;
-}
+const indexLine = z.object({
+  index_name: z.enum(['growth', 'vitality']),
+  code: z.string(),
+  level: z.string(),
+  name_zh: z.string(),
+  value: z.number().nullable(),
+  previous_value: z.number().nullable(),
+});
 
-interface RankLine {
-  region_code: string;
-  name_zh: string;
-  total_score: number;
-  rank: number;
-}
+const rankLine = z.object({
+  region_code: z.string(),
+  name_zh: z.string(),
+  total_score: z.number(),
+  rank: z.number(),
+});
 
 const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(1));
 const change = (v: number | null, p: number | null) => {
@@ -31,12 +32,12 @@ const change = (v: number | null, p: number | null) => {
 
 /** The year's headline in Chinese: city growth and vitality indices with modules, and the county ranking. */
 export async function formatHeadline(con: DuckDBConnection, year: number, version = 'v1'): Promise<string> {
-  const lines = await queryRows<IndexLine>(con, readSql('queries/cli/headline_indices.sql'), {
+  const lines = await readRows(con, indexLine, readSql('queries/cli/headline_indices.sql'), {
     version,
     year,
     region: '330500',
   });
-  const ranks = await queryRows<RankLine>(con, readSql('queries/cli/headline_ranking.sql'), {
+  const ranks = await readRows(con, rankLine, readSql('queries/cli/headline_ranking.sql'), {
     version,
     year,
   });

@@ -1,63 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readSql } from '../db/sqlFile.ts';
-import { quoteQualified, substitute } from '../db/sqlTemplate.ts';
 import type { IndexName, Methodology } from '../methodology/schema.ts';
 
 const INDEX_NAMES: IndexName[] = ['growth', 'vitality'];
 
-/** Deletes one version's rows from a mart table (so a rebuild replaces it and other versions stay). */
-export async function deleteVersionRows(
-  con: DuckDBConnection,
-  table: string,
-  version: string,
-): Promise<void> {
-  await con.run(
-    substitute(readSql('statements/indices/delete_methodology_rows.sql'), { table: quoteQualified(table) }),
-    {
-      version,
-    },
-  );
-}
-
-const VERSIONED_TABLES = [
-  'mart.methodology',
-  'mart.methodology_plan_kinds',
-  'mart.methodology_county_targets',
-  'mart.methodology_growth_paths',
-  'mart.index_meta',
-  'mart.growth_index',
-  'mart.vitality_index',
-];
-
 /**
- * Drops every version not in `versions` from the versioned marts, so that no index row outlives the data
- * it was computed from (a version left out of a build would otherwise keep stale values).
+ * Writes a methodology's parameters, plan kinds, county targets and index trees into the config.* tables, which
+ * every build recreates empty (sql/statements/config/create_config.sql); the methodology models publish them.
  */
-export async function keepOnlyVersions(con: DuckDBConnection, versions: string[]): Promise<void> {
-  for (const t of VERSIONED_TABLES) {
-    await con.run(
-      substitute(readSql('statements/indices/delete_other_versions.sql'), { table: quoteQualified(t) }),
-      {
-        versions: versions.join(','),
-      },
-    );
-  }
-}
-
-/** Writes a methodology's parameters, plan kinds, county targets and index trees into mart.* tables. */
 export async function writeMethodologyTables(con: DuckDBConnection, m: Methodology): Promise<void> {
   const sha256 = createHash('sha256').update(JSON.stringify(m)).digest('hex');
-  for (const t of [
-    'mart.methodology',
-    'mart.methodology_plan_kinds',
-    'mart.methodology_county_targets',
-    'mart.index_meta',
-  ]) {
-    await deleteVersionRows(con, t, m.version);
-  }
   const s = m.scorecard;
-  await con.run(readSql('statements/indices/insert_methodology.sql'), {
+  await con.run(readSql('statements/config/insert_methodology.sql'), {
     version: m.version,
     title_zh: m.title_zh,
     released: m.released,
@@ -74,7 +29,7 @@ export async function writeMethodologyTables(con: DuckDBConnection, m: Methodolo
     min_enterprises: m.publication.min_enterprises,
     weights_note_zh: m.weights_note_zh,
   });
-  const kinds = await con.createAppender('methodology_plan_kinds', 'mart');
+  const kinds = await con.createAppender('methodology_plan_kinds', 'config');
   for (const kind of ['stock', 'annual', 'cumulative'] as const) {
     for (const no of s.indicator_kinds[kind]) {
       kinds.appendVarchar(m.version);
@@ -84,7 +39,7 @@ export async function writeMethodologyTables(con: DuckDBConnection, m: Methodolo
     }
   }
   kinds.closeSync();
-  const targets = await con.createAppender('methodology_county_targets', 'mart');
+  const targets = await con.createAppender('methodology_county_targets', 'config');
   for (const t of s.county_targets) {
     targets.appendVarchar(m.version);
     targets.appendVarchar(t.region_code);
@@ -93,7 +48,7 @@ export async function writeMethodologyTables(con: DuckDBConnection, m: Methodolo
     targets.endRow();
   }
   targets.closeSync();
-  const meta = await con.createAppender('index_meta', 'mart');
+  const meta = await con.createAppender('index_meta', 'config');
   let order = 0;
   const row = (
     index: string,

@@ -104,6 +104,12 @@ export const CATALOGUE = {
     `the warehouse has no built rankings to analyse (${p.missing}); run \`xiaowei build\` first`,
   'uncertainty.done': (p: Params) =>
     `uncertainty ${p.versions}: ${p.intervals} rank intervals, ${p.drop_one} drop-one rows, ${p.sobol} Sobol indices; ${p.checks} checks passed`,
+  'report.mixed_build': (p: Params) =>
+    `the warehouse's tables do not come from one logged build (${p.builds}); run \`xiaowei build\`, then report`,
+  'methodology.unknown_variable': (p: Params) =>
+    `${p.file}: ${p.path}: unknown input variable "${p.variable}" (mart.index_inputs computes: ${p.known})`,
+  'methodology.duplicate_version': (p: Params) =>
+    `${p.file}: version: ${p.version} is also the version of ${p.other}; each methodology file needs its own version`,
 } satisfies Record<string, (p: Params) => string>;
 
 export type MessageId = keyof typeof CATALOGUE;

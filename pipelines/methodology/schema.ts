@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { GrowthPathsSchema } from './growthPathsSchema.ts';
 
 // One schema for every methodology version; the TypeScript types derive from it.
-const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'codes are letters, digits and _');
+const code = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'codes are letters, digits and _')
+  .refine((c) => c.toLowerCase() !== 'total', 'the code "total" is the index total itself');
+
+/** Weights are relative (renormalised over what is present); a bound keeps their sums finite. */
+const weight = z
+  .number()
+  .positive()
+  .max(1000, 'weights are relative: use a number from 0 (exclusive) to 1000');
 
 export const IndicatorSchema = z.object({
   code,
@@ -11,14 +20,14 @@ export const IndicatorSchema = z.object({
   /** Which computed input (mart.index_inputs.variable) feeds this indicator. */
   variable: z.string().min(1),
   direction: z.union([z.literal(1), z.literal(-1)]),
-  weight: z.number().positive(),
+  weight,
 });
 
 export const ModuleSchema = z.object({
   code,
   name_zh: z.string().min(1),
   name_en: z.string().min(1),
-  weight: z.number().positive(),
+  weight,
   indicators: z.array(IndicatorSchema).min(1),
 });
 

@@ -1,18 +1,18 @@
 import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
-import { inTransaction, type Warehouse, withConnection } from '../db/warehouse.ts';
-import { buildIndices } from '../indices/buildIndices.ts';
-import { writeGrowthPathParams } from '../indices/growthPathParams.ts';
-import { keepOnlyVersions, writeMethodologyTables } from '../indices/methodologyTables.ts';
-import { listMethodologyVersions, loadMethodology } from '../methodology/loadMethodology.ts';
-import type { Methodology } from '../methodology/schema.ts';
+import { inTransaction, readRows, type Warehouse, withConnection } from '../db/warehouse.ts';
+import { listMethodologyVersions } from '../methodology/loadMethodology.ts';
 import { recordRevisions } from '../publish/recordRevisions.ts';
-import { loadReferenceTables } from '../reference/loadReference.ts';
 import { buildUncertainty } from '../uncertainty/buildUncertainty.ts';
+import { asideNames, dropAside, swapIn } from './buildAside.ts';
 import { type BuildProgress, stepProgress, stepWeights } from './buildProgress.ts';
 import { orderModels, readModels } from './modelFile.ts';
-import { type ModelRunResult, runCheckFiles, runModel } from './runModels.ts';
-import { runSqlScript } from './runSqlScript.ts';
+import { prepareBuild } from './prepareBuild.ts';
+import { type ModelRunResult, runModel } from './runModels.ts';
+import { stampBuild } from './stampBuild.ts';
+import { validateMethodologies } from './validateMethodologies.ts';
 
 export interface BuildOptions {
   runId: string;
@@ -29,6 +29,7 @@ export interface BuildSummary {
   methodologyVersions: string[];
   models: ModelRunResult[];
   checks: number;
+  /** Rows per methodology version and index, e.g. { 'v1.growth': 1584 }. */
   indexRows: Record<string, number>;
 }
 
@@ -36,82 +37,75 @@ export interface BuildSummary {
 const MODELS_DIR = 'models';
 
 /**
- * `xiaowei build`: reference tables → macros → staging and mart models (each in a transaction, checks
- * after each) → both indices for every methodology version → their uncertainty (§11) → ops.build_log.
+ * `xiaowei build`, all or nothing. It validates what it was given (methodology files, their input variables)
+ * before it writes anything; loads the reference tables, macros and the methodology config; builds every model
+ * below sql/models/ aside (mart.x__next, in depends_on order, checks after each, each committed so DuckDB
+ * plans the next with real statistics); then one transaction swaps them all in, records revisions, stamps every
+ * table with the run id and logs the build. A failure or a kill before that commit leaves every model of the
+ * last good build, with its run id, as it was; what was written aside is dropped (or by the next build).
  */
 export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Promise<BuildSummary> {
   const started = options.now();
-  const methodologies: Methodology[] = (options.methodologies ?? listMethodologyVersions()).map((v) =>
-    loadMethodology(v),
-  );
-  const sqlRoot = join(REPO_ROOT, 'sql');
-  const models = orderModels(readModels(sqlRoot, [MODELS_DIR]));
+  const models = orderModels(readModels(join(REPO_ROOT, 'sql'), [MODELS_DIR]));
   return withConnection(wh, async (con) => {
-    await inTransaction(con, async () => {
-      await loadReferenceTables(con);
-      for (const script of [
-        'statements/raw/create_raw.sql',
-        'statements/ops/create_ops.sql',
-        'statements/ops/create_build_log.sql',
-        'statements/indices/create_index_tables.sql',
-        'statements/indices/create_revisions.sql',
-        'statements/indices/create_growth_path_params.sql',
-      ]) {
-        await runSqlScript(con, readSql(script));
+    const methodologies = await validateMethodologies(
+      con,
+      options.methodologies ?? listMethodologyVersions(),
+      models,
+    );
+    const versions = methodologies.map((m) => m.version);
+    const names = asideNames(models);
+    await dropAside(con);
+    try {
+      await inTransaction(con, () => prepareBuild(con, methodologies));
+      const results: ModelRunResult[] = [];
+      const weights = stepWeights(models);
+      const report = options.onProgress;
+      for (const [i, model] of models.entries()) {
+        report?.(stepProgress(weights, i, model.name, { fraction: 0, rows: 0 }));
+        const r = await runModel(
+          con,
+          model,
+          names,
+          report && ((q) => report(stepProgress(weights, i, model.name, q))),
+        );
+        results.push(r);
+        options.onModel?.(r);
       }
-      for (const file of ['safe_div.sql', 'round_half_up.sql', 'size_class.sql', 'annualised_growth.sql']) {
-        await runSqlScript(con, readSql(`macros/${file}`));
-      }
-      await keepOnlyVersions(
-        con,
-        methodologies.map((m) => m.version),
-      );
-      for (const m of methodologies) {
-        await writeMethodologyTables(con, m);
-        await writeGrowthPathParams(con, m);
-      }
-    });
-    const results: ModelRunResult[] = [];
-    const weights = stepWeights(models);
-    const report = options.onProgress;
-    for (const [i, model] of models.entries()) {
-      report?.(stepProgress(weights, i, model.name, { fraction: 0, rows: 0 }));
-      const r = await runModel(
-        con,
-        model,
-        report && ((q) => report(stepProgress(weights, i, model.name, q))),
-      );
-      results.push(r);
-      options.onModel?.(r);
+      report?.(stepProgress(weights, models.length, 'swap in', { fraction: 0, rows: 0 }));
+      return await inTransaction(con, async () => {
+        await swapIn(con, models, names);
+        // Methodology §11, computed from the indices just swapped in, in the same transaction.
+        const uncertainty = await buildUncertainty(con, methodologies);
+        const checks = results.reduce((s, r) => s + r.checks, uncertainty.checks);
+        await recordRevisions(con, { runId: options.runId });
+        await stampBuild(con, options.runId);
+        await con.run(readSql('statements/ops/insert_build_log.sql'), {
+          run_id: options.runId,
+          versions: versions.join(','),
+          started_at: started.toISOString(),
+          finished_at: options.now().toISOString(),
+          models: results.length,
+          checks,
+        });
+        return {
+          runId: options.runId,
+          methodologyVersions: versions,
+          models: results,
+          checks,
+          indexRows: await countIndexRows(con),
+        };
+      });
+    } catch (err) {
+      await dropAside(con).catch(() => undefined);
+      throw err;
     }
-    report?.(stepProgress(weights, models.length, 'indices', { fraction: 0, rows: 0 }));
-    const indexRows: Record<string, number> = {};
-    let indexChecks = 0;
-    await inTransaction(con, async () => {
-      for (const m of methodologies) {
-        const counts = await buildIndices(con, m);
-        indexRows[`${m.version}.growth`] = counts.growth;
-        indexRows[`${m.version}.vitality`] = counts.vitality;
-      }
-      indexChecks = await runCheckFiles(con, 'indices');
-      indexChecks += (await buildUncertainty(con, methodologies)).checks;
-      await recordRevisions(con, { runId: options.runId });
-    });
-    const checks = results.reduce((s, r) => s + r.checks, indexChecks);
-    await con.run(readSql('statements/ops/insert_build_log.sql'), {
-      run_id: options.runId,
-      versions: methodologies.map((m) => m.version).join(','),
-      started_at: started.toISOString(),
-      finished_at: options.now().toISOString(),
-      models: results.length,
-      checks,
-    });
-    return {
-      runId: options.runId,
-      methodologyVersions: methodologies.map((m) => m.version),
-      models: results,
-      checks,
-      indexRows,
-    };
   });
+}
+
+const indexRowCount = z.object({ methodology_version: z.string(), index_name: z.string(), n: z.number() });
+
+async function countIndexRows(con: DuckDBConnection): Promise<Record<string, number>> {
+  const rows = await readRows(con, indexRowCount, readSql('queries/cli/index_row_counts.sql'));
+  return Object.fromEntries(rows.map((r) => [`${r.methodology_version}.${r.index_name}`, r.n]));
 }

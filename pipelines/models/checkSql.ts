@@ -7,8 +7,15 @@ export interface CheckQuery {
   sql: string;
 }
 
-/** Turns one declared check into queries that must return zero rows (one per column for not_null). */
-export function checkQueries(model: string, check: Check): CheckQuery[] {
+/**
+ * Turns one declared check into queries that must return zero rows (one per column for not_null). `model` is the
+ * relation checked; `names` maps a relationships target to the relation it is being built as.
+ */
+export function checkQueries(
+  model: string,
+  check: Check,
+  names: ReadonlyMap<string, string> = new Map(),
+): CheckQuery[] {
   const m = quoteQualified(model);
   switch (check.kind) {
     case 'unique':
@@ -44,7 +51,7 @@ export function checkQueries(model: string, check: Check): CheckQuery[] {
           sql: substitute(readSql('checks/generic/relationships.sql'), {
             model: m,
             column: quoteIdent(check.column),
-            to_model: quoteQualified(check.toModel),
+            to_model: quoteQualified(names.get(check.toModel) ?? check.toModel),
             to_column: quoteIdent(check.toColumn),
           }),
         },

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import { readRows } from '../db/warehouse.ts';
+import { ASIDE_SUFFIX } from './buildAside.ts';
 import { parseModelFile } from './modelFile.ts';
 import { type SqlToken, tokenizeSql } from './sqlTokens.ts';
 import { tablesRead } from './tablesRead.ts';

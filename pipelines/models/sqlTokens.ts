@@ -3,6 +3,8 @@ export interface SqlToken {
   kind: 'word' | 'quoted' | 'string' | 'number' | 'param' | 'placeholder' | 'symbol';
   text: string;
   line: number;
+  /** Offset of the token's first character in the text. */
+  start: number;
 }
 
 /**
@@ -15,7 +17,7 @@ export function tokenizeSql(text: string): SqlToken[] {
   let i = 0;
   let line = 1;
   const push = (kind: SqlToken['kind'], start: number, startLine: number) =>
-    tokens.push({ kind, text: text.slice(start, i), line: startLine });
+    tokens.push({ kind, text: text.slice(start, i), line: startLine, start });
   const skipTo = (end: string) => {
     const j = text.indexOf(end, i);
     const stop = j === -1 ? text.length : j + end.length;

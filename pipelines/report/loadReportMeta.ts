@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readSql } from '../db/sqlFile.ts';
 import { queryRows, readRows } from '../db/warehouse.ts';
 import type { Methodology } from '../methodology/schema.ts';
+import { assertSingleBuild } from '../models/assertSingleBuild.ts';
 import type {
   BuildInfo,
   IngestSource,
@@ -58,9 +59,12 @@ export async function loadWarehouseProvenance(
   const quarantine = (await tableExists(con, 'ops', 'quarantine'))
     ? await queryRows<QuarantineReason>(con, readSql('queries/report/quarantine_summary.sql'))
     : [];
-  const buildRows = (await tableExists(con, 'ops', 'build_log'))
-    ? await queryRows(con, readSql('queries/report/latest_build.sql'), { version })
-    : [];
+  // One build's numbers or none: a warehouse mixing tables of different builds is refused.
+  const runId = (await tableExists(con, 'ops', 'build_log')) ? await assertSingleBuild(con) : null;
+  const buildRows =
+    runId !== null
+      ? await queryRows(con, readSql('queries/report/latest_build.sql'), { version, run_id: runId })
+      : [];
   const revisions = (
     await readRows(
       con,

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
-import type { BusinessDemographyRow } from '../../pipelines/marts/types.ts';
+import { type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { buildFixtureWarehouse } from './buildFixture.ts';
+import { rowsOf } from './rows.ts';
 
 // Fixture (test/fixtures/models/five_enterprises.sql), industry 33 = 工业 (小型: ≥20 persons and ≥300万元):
 //   E1 吴兴 born 2017, 20 persons/300万 → 小型          E2 吴兴 born 2017, 19 persons → 微型, closed 2018-06-30
 //   E3 吴兴 个转企 2017 (not a birth)                    E4 吴兴 born 2017, 300 persons/2000万 → 中型 (out of scope 2017)
 //   E5 南浔 born 2016, no filing 2017, 规上 in 2018      G1 个体工商户 (never counted)
 let wh: Warehouse;
-let rows: BusinessDemographyRow[];
+let rows: Record<string, unknown>[];
 const row = (region: string, year: number) => {
   const r = rows.find((x) => x.region_code === region && x.year === year);
   if (!r) throw new Error(`no row ${region} ${year}`);
@@ -18,10 +18,7 @@ const row = (region: string, year: number) => {
 beforeAll(async () => {
   wh = await buildFixtureWarehouse(['five_enterprises.sql']);
   rows = await withConnection(wh, (con) =>
-    queryRows<BusinessDemographyRow>(
-      con,
-      'select * from mart.business_demography order by year, region_code',
-    ),
+    rowsOf(con, 'select * from mart.business_demography order by year, region_code'),
   );
 });
 afterAll(() => wh?.close());
@@ -37,7 +34,7 @@ describe('business demography on five enterprises', () => {
 
   it('puts a firm on each side of the 小型 threshold by its filing', async () => {
     const classes = await withConnection(wh, (con) =>
-      queryRows<{ uscc: string; size_class: string | null; in_scope: boolean }>(
+      rowsOf(
         con,
         "select uscc, size_class, in_scope from mart.enterprise_year where year = 2017 and uscc in ('E1','E2','E4') order by uscc",
       ),

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { buildFixtureWarehouse } from './buildFixture.ts';
+import { rowsOf } from './rows.ts';
 
 // test/fixtures/models/edge_cases.sql: four firms in 德清, all established 2016-04-01.
 let wh: Warehouse;
-let rows: { year: number; active: number; births: number; deaths: number; upgrades: number | null }[];
+let rows: Record<string, unknown>[];
 const year = (y: number) => rows.find((r) => r.year === y);
 
 beforeAll(async () => {
   wh = await buildFixtureWarehouse(['edge_cases.sql']);
   rows = await withConnection(wh, (con) =>
-    queryRows(
+    rowsOf(
       con,
       "select year, active, births, deaths, upgrades from mart.business_demography where region_code = '330521' order by year",
     ),
@@ -40,10 +41,7 @@ describe('edge cases of scope and population', () => {
 
   it('counts a firm listed without a county code for the city only', async () => {
     const city = await withConnection(wh, (con) =>
-      queryRows<{ births: number }>(
-        con,
-        "select births from mart.business_demography where region_code = '330500' and year = 2016",
-      ),
+      rowsOf(con, "select births from mart.business_demography where region_code = '330500' and year = 2016"),
     );
     // 德清's four plus M5: 5 births in the city; 德清 itself still has 4.
     expect(city[0].births).toBe(5);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import {
   loadMethodology,
   methodologyPath,
@@ -10,6 +10,7 @@ import {
 } from '../../pipelines/methodology/loadMethodology.ts';
 import { buildWarehouse } from '../../pipelines/models/buildWarehouse.ts';
 import { buildFixtureWarehouse } from './buildFixture.ts';
+import { rowsOf } from './rows.ts';
 
 const v1Text = readFileSync(methodologyPath('v1'), 'utf8');
 
@@ -56,7 +57,7 @@ describe('several methodology versions in one warehouse', () => {
 
   it('keeps each version’s rows, and v1 is unchanged by building v2 beside it', async () => {
     const v1Only = await withConnection(wh, (con) =>
-      queryRows(con, "select * from mart.growth_index where methodology_version = 'v1' order by all"),
+      rowsOf(con, "select * from mart.growth_index where methodology_version = 'v1' order by all"),
     );
     await buildWarehouse(wh, {
       runId: 'two-versions',
@@ -64,7 +65,7 @@ describe('several methodology versions in one warehouse', () => {
       now: () => new Date(0),
     });
     const counts = await withConnection(wh, (con) =>
-      queryRows<{ v: string; codes: number }>(
+      rowsOf(
         con,
         `select methodology_version as v, count(distinct code)::integer as codes from mart.growth_index
          group by all order by v`,
@@ -76,7 +77,7 @@ describe('several methodology versions in one warehouse', () => {
       { v: 'v2-test', codes: 21 },
     ]);
     const v1After = await withConnection(wh, (con) =>
-      queryRows(con, "select * from mart.growth_index where methodology_version = 'v1' order by all"),
+      rowsOf(con, "select * from mart.growth_index where methodology_version = 'v1' order by all"),
     );
     expect(v1After).toEqual(v1Only);
   });
@@ -84,7 +85,7 @@ describe('several methodology versions in one warehouse', () => {
   it('drops a version left out of a later build, so no index outlives the data it came from', async () => {
     await buildWarehouse(wh, { runId: 'v1-again', methodologies: ['v1'], now: () => new Date(0) });
     const versions = await withConnection(wh, (con) =>
-      queryRows(
+      rowsOf(
         con,
         'select distinct methodology_version as v from mart.growth_index union select methodology_version from mart.methodology',
       ),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openWarehouse, queryRows, withConnection } from '../../pipelines/db/warehouse.ts';
+import { z } from 'zod';
+import { inTransaction, openWarehouse, readRows, withConnection } from '../../pipelines/db/warehouse.ts';
 import { orderModels, parseModelFile } from '../../pipelines/models/modelFile.ts';
+import { renameRelations } from '../../pipelines/models/renameRelations.ts';
 import { CheckFailedError, runModel } from '../../pipelines/models/runModels.ts';
 
 const model = (name: string, deps: string, body: string, checks = '') =>
@@ -23,7 +25,7 @@ describe('model runner', () => {
     expect(() => orderModels([a, b])).toThrow('mart.a -> mart.b -> mart.a');
   });
 
-  it('fails a build on a duplicated key, naming model, check and keys, and leaves no table behind', async () => {
+  it('fails on a duplicated key, naming model, check and keys; the caller’s transaction leaves no table', async () => {
     const wh = await openWarehouse(':memory:');
     try {
       await withConnection(wh, async (con) => {
@@ -33,14 +35,18 @@ describe('model runner', () => {
           "select * from (values ('330502', 2020), ('330502', 2020), ('330503', 2020)) as t (region_code, year)",
           '-- check unique: region_code, year',
         );
-        const err = await runModel(con, bad).catch((e: unknown) => e);
+        const err = await inTransaction(con, () => runModel(con, bad)).catch((e: unknown) => e);
         expect(err).toBeInstanceOf(CheckFailedError);
         const failed = err as CheckFailedError;
         expect(failed.model).toBe('mart.bad');
         expect(failed.check).toBe('unique(region_code, year)');
         expect(failed.offending).toEqual([{ region_code: '330502', year: 2020, n_rows: 2 }]);
         expect(failed.message).toContain('"region_code":"330502"');
-        const left = await queryRows(con, "select * from information_schema.tables where table_name = 'bad'");
+        const left = await readRows(
+          con,
+          z.object({ table_name: z.string() }),
+          "select table_name from information_schema.tables where table_name = 'bad'",
+        );
         expect(left).toHaveLength(0);
       });
     } finally {
@@ -74,6 +80,48 @@ describe('model runner', () => {
         await expect(runModel(con, nulls)).rejects.toThrow('not_null(x)');
         const good = await runModel(con, model('mart.g', '', body, '-- check unique: region_code'));
         expect(good).toMatchObject({ model: 'mart.g', rows: 2, checks: 1 });
+      });
+    } finally {
+      wh.close();
+    }
+  });
+
+  it('rewrites the names of the models a build writes aside, and nothing else', () => {
+    const names = new Map([
+      ['mart.a', 'mart.a__next'],
+      ['staging.b', 'staging.b__next'],
+    ]);
+    const sql = `-- reads mart.a\nselect a.x, 'mart.a' as label from mart.a as a join staging.b using (x), mart.ab, db.mart.a`;
+    expect(renameRelations(sql, names)).toBe(
+      `-- reads mart.a\nselect a.x, 'mart.a' as label from mart.a__next as a join staging.b__next using (x), mart.ab, db.mart.a`,
+    );
+  });
+
+  it('builds a model aside: created under its aside name, reading and checking the other models there', async () => {
+    const wh = await openWarehouse(':memory:');
+    try {
+      await withConnection(wh, async (con) => {
+        const names = new Map([
+          ['mart.a', 'mart.a__next'],
+          ['mart.b', 'mart.b__next'],
+        ]);
+        await runModel(con, model('mart.a', '', 'select 1 as x'), names);
+        const b = model(
+          'mart.b',
+          'mart.a',
+          'select x + 1 as y from mart.a',
+          '-- check relationships: y -> mart.a.x',
+        );
+        const err = (await runModel(con, b, names).catch((e: unknown) => e)) as CheckFailedError;
+        // y = 2 has no x = 2 in mart.a__next: the check read the aside table, and names the model, not the aside.
+        expect(err.model).toBe('mart.b');
+        expect(err.check).toBe('relationships(y -> mart.a.x)');
+        const tables = await readRows(
+          con,
+          z.object({ t: z.string() }),
+          "select table_name as t from duckdb_tables() where schema_name = 'mart' order by 1",
+        );
+        expect(tables.map((r) => r.t)).toEqual(['a__next', 'b__next']);
       });
     } finally {
       wh.close();

@@ -2,16 +2,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
-import type { ScorecardRow } from '../../pipelines/marts/types.ts';
+import { type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { methodologyPath } from '../../pipelines/methodology/loadMethodology.ts';
 import { buildFixtureWarehouse } from './buildFixture.ts';
+import { rowsOf } from './rows.ts';
 
 // Small/micro firms active at the end of 2017 (five_enterprises.sql): city 4, 吴兴 3, 南浔 1, others 0,
 // so default county targets are city target × 0.75 (吴兴) and × 0.25 (南浔). A test methodology adds
 // configured targets of 1000 for indicator 3 in 德清 and 长兴, which both report 400 in 2018: a tie.
 let wh: Warehouse;
-let rows: ScorecardRow[];
+let rows: Record<string, unknown>[];
 const get = (region: string, no: number) => {
   const r = rows.find(
     (x) => x.region_code === region && x.indicator_no === no && x.period_end === '2018-12-31',
@@ -31,7 +31,7 @@ beforeAll(async () => {
   writeFileSync(file, JSON.stringify(v1));
   wh = await buildFixtureWarehouse(['five_enterprises.sql', 'plan_2018.sql'], [file]);
   rows = await withConnection(wh, (con) =>
-    queryRows<ScorecardRow>(
+    rowsOf(
       con,
       "select * exclude (period_end), strftime(period_end, '%Y-%m-%d') as period_end from mart.plan_scorecard where methodology_version = 'v1-tie-test'",
     ),

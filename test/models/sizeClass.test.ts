@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readSql } from '../../pipelines/db/sqlFile.ts';
-import { openWarehouse, queryRows, withConnection } from '../../pipelines/db/warehouse.ts';
+import { openWarehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { runSqlScript } from '../../pipelines/models/runSqlScript.ts';
+import { rowsOf } from './rows.ts';
 
 // 工业 row of the 2011 standard: 小型 ≥ 20 persons and ≥ 300万元; 中型 ≥ 300 and ≥ 2000; 大型 ≥ 1000 and ≥ 40000.
 const industry = '20, 300, null, 300, 2000, null, 1000, 40000, null';
@@ -22,7 +23,7 @@ describe('size_class macro (工信部联企业〔2011〕300号)', () => {
       const rows = await withConnection(wh, async (con) => {
         await runSqlScript(con, readSql('macros/size_class.sql'));
         // Literal test values only: the macro's arguments are the case table above.
-        return queryRows<{ c: string | null }>(con, `select size_class(${filing}, ${bounds}) as c`);
+        return rowsOf(con, `select size_class(${filing}, ${bounds}) as c`);
       });
       expect(rows[0].c).toBe(expected);
     } finally {

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { duckdbSettings, openWarehouse, queryRows, withConnection } from '../../pipelines/db/warehouse.ts';
+import { duckdbSettings, openWarehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { rowsOf } from './rows.ts';
 
 describe('warehouse settings from the environment', () => {
   it('passes XIAOWEI_MEMORY_LIMIT and XIAOWEI_THREADS to DuckDB and nothing when unset', async () => {
@@ -11,10 +12,7 @@ describe('warehouse settings from the environment', () => {
     const wh = await openWarehouse(join(mkdtempSync(join(tmpdir(), 'xw-set-')), 'w.duckdb'), { env });
     try {
       const rows = await withConnection(wh, (con) =>
-        queryRows<{ m: string; t: number }>(
-          con,
-          "select current_setting('memory_limit') as m, current_setting('threads')::integer as t",
-        ),
+        rowsOf(con, "select current_setting('memory_limit') as m, current_setting('threads')::integer as t"),
       );
       // DuckDB reports 512MB as 488.2 MiB.
       expect(rows).toEqual([{ m: '488.2 MiB', t: 1 }]);

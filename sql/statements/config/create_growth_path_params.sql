@@ -1,7 +1,7 @@
 -- Methodology §9 thresholds, one row per methodology version (config growth_paths), read by the growth-path,
 -- reconciliation and high-growth marts so that a version changes them without touching SQL.
-create table if not exists mart.methodology_growth_paths (
-    methodology_version          varchar primary key,
+create table if not exists config.methodology_growth_paths (
+    methodology_version          varchar not null,
     recon_relative_threshold     double not null,
     recon_absolute_threshold     double not null,
     indicator_7_boards           varchar[] not null,

@@ -1,7 +1,10 @@
--- Tables the index builder (pipelines/indices/buildIndices.ts) fills, one set of rows per methodology
--- version; rebuilding a version replaces only that version's rows, so versions coexist.
-create table if not exists mart.methodology (
-    methodology_version    varchar primary key,
+-- Schema config: the methodology files (config/methodology/*.json) as tables, one set of rows per version. Every
+-- build drops and rewrites it (pipelines/indices/methodologyTables.ts) before the models run; the models of
+-- sql/models/methodology/ publish it as config.methodology, config.index_meta, … with the rest of the build.
+create schema if not exists config;
+
+create table if not exists config.methodology (
+    methodology_version    varchar not null,
     title_zh               varchar,
     released               date,
     config_sha256          varchar not null,
@@ -18,13 +21,13 @@ create table if not exists mart.methodology (
     weights_note_zh        varchar
 );
 
-create table if not exists mart.methodology_plan_kinds (
+create table if not exists config.methodology_plan_kinds (
     methodology_version varchar not null,
     indicator_no        integer not null,
     kind                varchar not null
 );
 
-create table if not exists mart.methodology_county_targets (
+create table if not exists config.methodology_county_targets (
     methodology_version varchar not null,
     region_code         varchar not null,
     indicator_no        integer not null,
@@ -32,7 +35,7 @@ create table if not exists mart.methodology_county_targets (
 );
 
 -- The methodology's index trees: modules and indicators with names, weights, directions and inputs.
-create table if not exists mart.index_meta (
+create table if not exists config.index_meta (
     methodology_version varchar not null,
     "index"             varchar not null,   -- growth | vitality
     code                varchar not null,
@@ -45,17 +48,3 @@ create table if not exists mart.index_meta (
     variable            varchar,
     sort_order          integer not null
 );
-
-create table if not exists mart.growth_index (
-    methodology_version varchar not null,
-    year                integer not null,
-    region_code         varchar not null,
-    level               varchar not null,
-    code                varchar not null,
-    raw_value           double,
-    value               double,
-    dropped_reason      varchar,
-    n_enterprises       integer
-);
-
-create table if not exists mart.vitality_index as from mart.growth_index limit 0;
