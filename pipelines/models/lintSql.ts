@@ -159,6 +159,8 @@ async function lintModel(
   for (const key of ['materialized', 'grain', 'depends_on']) {
     if (!new RegExp(`^--\\s*${key}:`, 'm').test(text)) add('header', `the header has no "-- ${key}:" line`);
   }
+  if (model.name.endsWith(ASIDE_SUFFIX))
+    add('header', `a model name never ends in ${ASIDE_SUFFIX} (the build's aside names)`);
   const base = file
     .split('/')
     .pop()

@@ -63,7 +63,7 @@ export async function loadWarehouseProvenance(
   const runId = (await tableExists(con, 'ops', 'build_log')) ? await assertSingleBuild(con) : null;
   const buildRows =
     runId !== null
-      ? await queryRows(con, readSql('queries/report/latest_build.sql'), { version, run_id: runId })
+      ? await queryRows(con, readSql('queries/report/stamped_build.sql'), { version, run_id: runId })
       : [];
   const revisions = (
     await readRows(
