@@ -4,7 +4,7 @@ import { readSql } from '../db/sqlFile.ts';
 import { quoteQualified, substitute } from '../db/sqlTemplate.ts';
 import { readRows } from '../db/warehouse.ts';
 import type { IndexDefinition, IndexName } from '../methodology/schema.ts';
-import { computeIndex } from './computeIndex.ts';
+import { computeIndex, type IndexInput } from './computeIndex.ts';
 
 /** Which index marts to recompute: the region marts, or the industry marts (slice = region|industry). */
 export interface ComparedMarts {
@@ -61,6 +61,25 @@ const martRow = z.object({
   dropped_reason: z.string().nullable(),
   n_enterprises: z.number().nullable(),
 });
+
+/**
+ * The inputs X of the indices as the engine takes them (region_code = the slice: the region, or region|industry),
+ * read from the same table the SQL models read.
+ */
+export async function readIndexInputs(
+  con: DuckDBConnection,
+  marts: ComparedMarts = REGION_MARTS,
+): Promise<IndexInput[]> {
+  const inputs = await readRows(
+    con,
+    inputRow,
+    substitute(readSql('queries/engine/index_inputs.sql'), {
+      inputs: quoteQualified(marts.inputs),
+      slice: marts.slice,
+    }),
+  );
+  return inputs.map(({ slice, ...i }) => ({ ...i, region_code: slice }));
+}
 
 /**
  * Recomputes the index marts with the TypeScript engine (`computeIndex`, the oracle) from the same inputs and
