@@ -22,7 +22,9 @@ export async function buildHandWarehouse(): Promise<{ dir: string; path: string;
     await loadReferenceTables(con);
     await con.run(readSql('statements/config/create_config.sql'));
     await writeMethodologyTables(con, v1);
-    await con.run(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'uncertainty', 'index_tables.sql'), 'utf8'));
+    await con.run(
+      readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'uncertainty', 'index_tables.sql'), 'utf8'),
+    );
     await con.run(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'uncertainty', 'rankings.sql'), 'utf8'));
     await buildUncertainty(con, [v1]);
   });
