@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { readSql } from '../db/sqlFile.ts';
 import { inTransaction, readRows } from '../db/warehouse.ts';
 import { message } from '../messages/catalogue.ts';
+import { checkSnapshotCollisions } from './checkSnapshotCollisions.ts';
 import { detectFormat } from './detectFormat.ts';
 import { extractDatesFromName } from './extractDatesFromName.ts';
 import { findHeader, HEADER_SEARCH_ROWS, type HeaderFound } from './findHeader.ts';
@@ -11,7 +12,7 @@ import { IngestRejection } from './ingestRejection.ts';
 import type { IngestFileResult, IngestOptions, IngestStage } from './ingestTypes.ts';
 import { sniffFile } from './sniffFile.ts';
 import { stageExtract } from './stageExtract.ts';
-import { headRecords } from './stageLines.ts';
+import { dropStaged, headRecords } from './stageLines.ts';
 import { validateStaged } from './validateStaged.ts';
 
 const ZERO = { rows_read: 0, rows_loaded: 0, rows_quarantined: 0, rows_dropped: 0, rows_flagged: 0 };
@@ -27,14 +28,6 @@ const SummaryRow = z.object({
   as_of: z.string().nullable(),
 });
 
-const CollisionRow = z.object({
-  as_of: z.string(),
-  source_file: z.string(),
-  old_rows: z.number(),
-  new_rows: z.number(),
-  differing: z.number(),
-});
-
 /**
  * Ingests one file on `con`: sniff → stage → find the header → validate → one transaction writing raw rows,
  * quarantine rows and the ingest_log row. Never throws for bad input; returns the outcome (rejected files are
@@ -45,7 +38,7 @@ export async function ingestFile(
   path: string,
   options: IngestOptions,
   tmpDir: string,
-  progress: (stage: IngestStage) => void,
+  progress: (stage: IngestStage, within?: number, rows?: number) => void,
 ): Promise<IngestFileResult> {
   const base: IngestFileResult = {
     file: path,
@@ -109,7 +102,7 @@ export async function ingestFile(
     base.notes.push(...staged.notes);
     const records = staged.header
       ? [{ line: 1, fields: staged.header }]
-      : await headRecords(con, HEADER_SEARCH_ROWS * 3);
+      : await headRecords(con, HEADER_SEARCH_ROWS * 3, detected.delimiter ?? ',');
     const found = findHeader(records, options.kind);
     if (!found.ok) throw new IngestRejection('ingest.bad_header', { problem: found.problem });
     const mapping = found.mapping;
@@ -162,10 +155,12 @@ export async function ingestFile(
           source_file: path,
         });
         options.onStep?.('raw', path);
-        await con.run(readSql('statements/ingest/insert_quarantine.sql'), {
-          file: path,
-          sha256: sniff.sha256,
-        });
+        if (s.rows_quarantined > 0) {
+          await con.run(readSql('statements/ingest/insert_quarantine.sql'), {
+            file: path,
+            sha256: sniff.sha256,
+          });
+        }
         options.onStep?.('quarantine', path);
         await writeLog(con, result, options);
         options.onStep?.('log', path);
@@ -183,9 +178,7 @@ export async function ingestFile(
     await inTransaction(con, () => writeLog(con, result, options));
     return result;
   } finally {
-    await con.run(
-      'drop table if exists _xw_lines; drop table if exists _xw_fields; drop table if exists _xw_row_checked; drop table if exists _xw_checked;',
-    );
+    await dropStaged(con);
   }
 }
 
@@ -219,21 +212,6 @@ function registryNameDate(path: string, hasAsOfColumn: boolean, notes: string[])
   if (!hasAsOfColumn) throw new IngestRejection('ingest.two_name_dates', { dates: dates.join(', ') });
   notes.push(message('ingest.note_name_dates_ignored', { dates: dates.join(', ') }));
   return null;
-}
-
-// A registry snapshot is the whole register on its date: a second file for a date already loaded may only
-// repeat it. A differing one would silently replace every row of that date (stg_registry keeps one file per
-// date), so it is refused whole.
-async function checkSnapshotCollisions(con: DuckDBConnection, notes: string[]): Promise<void> {
-  const collisions = await readRows(
-    con,
-    CollisionRow,
-    readSql('statements/ingest/registry_snapshot_collisions.sql'),
-  );
-  for (const c of collisions) {
-    if (c.differing > 0) throw new IngestRejection('ingest.snapshot_exists', c);
-    notes.push(message('ingest.note_snapshot_same', { as_of: c.as_of, file: c.source_file }));
-  }
 }
 
 function loadedMessage(quarantined: number, duplicates: number, notes: string[]): string {

@@ -31,6 +31,14 @@ export interface IngestProgress {
   index: number;
   total: number;
   stage: IngestStage;
+  /** share of this file done, 0–1 (stage weights, refined by DuckDB's progress of the running statement) */
+  fileFraction: number;
+  /** bytes of the files before this one, and of all files: the overall share is weighted by size */
+  bytesBefore: number;
+  fileBytes: number;
+  bytesTotal: number;
+  /** rows read so far: the files before this one, plus the rows the current statement has processed */
+  rows: number;
 }
 
 export interface IngestOptions {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 
@@ -18,10 +19,24 @@ export interface FileSniff {
 
 const HEAD_BYTES = 64 * 1024;
 
+/**
+ * How many bytes at the end of `buf` start a UTF-8 character that the buffer cuts off (0–3): they are checked
+ * with the next chunk, so a character split between two chunks is not taken for an invalid one.
+ */
+export function incompleteUtf8Tail(buf: Buffer): number {
+  for (let back = 1; back <= Math.min(3, buf.length); back++) {
+    const b = buf[buf.length - back];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
 /** Hashes the file and checks UTF-8 validity and line ends in one streaming pass (never holding it whole). */
 export async function sniffFile(path: string): Promise<FileSniff> {
   const hash = createHash('sha256');
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let carry: Buffer = Buffer.alloc(0);
   const headParts: Buffer[] = [];
   let headLen = 0;
   let bytes = 0;
@@ -42,20 +57,13 @@ export async function sniffFile(path: string): Promise<FileSniff> {
     if (!hasLf && buf.indexOf(0x0a) !== -1) hasLf = true;
     if (!hasCr && buf.indexOf(0x0d) !== -1) hasCr = true;
     if (utf8Ok && !hasNul) {
-      try {
-        utf8.decode(buf, { stream: true });
-      } catch {
-        utf8Ok = false;
-      }
+      const whole = carry.length > 0 ? Buffer.concat([carry, buf]) : buf;
+      const cut = incompleteUtf8Tail(whole);
+      utf8Ok = isUtf8(whole.subarray(0, whole.length - cut));
+      carry = Buffer.from(whole.subarray(whole.length - cut));
     }
   }
-  if (utf8Ok && !hasNul) {
-    try {
-      utf8.decode();
-    } catch {
-      utf8Ok = false;
-    }
-  }
+  if (carry.length > 0) utf8Ok = false; // the file ends inside a character
   return {
     sha256: hash.digest('hex'),
     bytes,

@@ -20,9 +20,10 @@ export interface BlankLines {
 }
 
 /**
- * Stages a UTF-8 CSV/TSV file as temp table `_xw_lines(line, txt, fields, quoting_ok, odd_quotes, line_failure)`:
- * one row per non-blank record, numbered with its first physical line. `newline` is LF (also CRLF) or CR.
- * Returns the blank lines it skipped.
+ * Stages a UTF-8 CSV/TSV file: its physical lines in temp table `_xw_raw_lines` (records spanning lines
+ * joined), and temp view `_xw_lines(line, txt, fields, quoting_ok, odd_quotes, line_failure)` over them, one row
+ * per non-blank record numbered with its first physical line (nothing split is materialized: validation reads
+ * the view in one pipeline). `newline` is LF (also CRLF) or CR. Returns the blank lines it skipped.
  */
 export async function stageTextLines(
   con: DuckDBConnection,
@@ -46,14 +47,23 @@ export async function stageTextLines(
     readSql('statements/ingest/blank_lines.sql'),
     { show: 10, delim: delimiter },
   );
+  await con.run(
+    'create or replace temp table _xw_line_faults (line integer, reason varchar, detail varchar, raw varchar)',
+  );
+  await con.run(readSql('statements/ingest/stage_text_texts.sql'));
   await con.run(sql);
-  await con.run('drop table _xw_raw_lines');
   return blank;
 }
 
 // RFC 4180: a quoted field may contain line breaks. Only lines with an odd number of quotes can open or
 // close such a field, so only they and the lines between them reach JavaScript.
 async function joinRecordsSpanningLines(con: DuckDBConnection, delimiter: ',' | '\t'): Promise<void> {
+  const [{ n }] = await readRows(
+    con,
+    z.object({ n: z.number() }),
+    readSql('statements/ingest/count_quoted_lines.sql'),
+  );
+  if (n === 0) return; // most files have no quote at all
   const candidates = await readRows(
     con,
     z.object({ line: z.number(), txt: z.string(), odd: z.boolean() }),
@@ -82,12 +92,9 @@ async function joinRecordsSpanningLines(con: DuckDBConnection, delimiter: ',' | 
   await con.run('drop table _xw_joined');
 }
 
-/** Adds lines refused before parsing (undecodable) to `_xw_lines` with their reason (line_faults.sql). */
+/** Adds lines refused before parsing (undecodable) to `_xw_lines`, with their reason (_xw_line_faults). */
 export async function stageLineFaults(con: DuckDBConnection, faults: readonly LineFault[]): Promise<void> {
   if (faults.length === 0) return;
-  await con.run(
-    'create or replace temp table _xw_line_faults (line integer, reason varchar, detail varchar, raw varchar)',
-  );
   const appender = await con.createAppender('_xw_line_faults', 'main', 'temp');
   for (const f of faults) {
     appender.appendInteger(f.line);
@@ -97,18 +104,32 @@ export async function stageLineFaults(con: DuckDBConnection, faults: readonly Li
     appender.endRow();
   }
   appender.closeSync();
-  await con.run(readSql('statements/ingest/line_faults.sql'));
-  await con.run('drop table _xw_line_faults');
 }
 
-/** The first records of `_xw_lines`, where the header is looked for (findHeader.ts). */
-export async function headRecords(con: DuckDBConnection, limit: number): Promise<HeadRecord[]> {
-  return readRows(
+/** The first `limit` non-blank records of a staged text file, where the header is looked for (findHeader.ts). */
+export async function headRecords(
+  con: DuckDBConnection,
+  limit: number,
+  delimiter: ',' | '\t',
+): Promise<HeadRecord[]> {
+  const [{ last_line }] = await readRows(
+    con,
+    z.object({ last_line: z.number() }),
+    readSql('statements/ingest/head_last_line.sql'),
+    { limit, delim: delimiter },
+  );
+  const rows = await readRows(
     con,
     z.object({ line: z.number(), fields: z.array(z.string().nullable()) }),
-    'select line, fields from _xw_lines order by line limit $limit',
-    { limit },
-  ).then((rows) => rows.map((r) => ({ line: r.line, fields: r.fields.map((f) => f ?? '') })));
+    readSql('statements/ingest/head_records.sql'),
+    { last_line },
+  );
+  return rows.map((r) => ({ line: r.line, fields: r.fields.map((f) => f ?? '') }));
+}
+
+/** Drops everything a file's ingest staged (views first: they read the tables). */
+export async function dropStaged(con: DuckDBConnection): Promise<void> {
+  await con.run(readSql('statements/ingest/drop_staged.sql'));
 }
 
 /** Stages a Parquet file the same way: line = row number + 1 (as if exported with a header line). */
@@ -122,14 +143,15 @@ export async function stageParquetLines(con: DuckDBConnection, path: string): Pr
   const names = cols.map((c) => c.column_name);
   const columns = names.map((n) => `${quoteIdent(n)}::varchar`).join(', ');
   await con.run(substitute(readSql('statements/ingest/stage_parquet_lines.sql'), { columns }), { path });
+  await con.run(readSql('statements/ingest/stage_parquet_view.sql'));
   return names;
 }
 
 /**
- * Builds temp table `_xw_fields`: one text column per canonical column (spaces trimmed, '' → NULL;
- * trim() without a character list: with one it is 3× slower, and a stray tab or 全角 space then fails a rule
- * visibly rather than being cleaned silently) from the data lines (below the header line). Columns the file
- * lacks are NULL. Identifiers come from the contract, indexes are integers.
+ * Builds temp view `_xw_fields`: one text column per canonical column (xw_clean: spaces trimmed, '' → NULL; a
+ * stray tab or 全角 space then fails a rule visibly rather than being cleaned silently) from the data lines
+ * (below the header line). Columns the file lacks are NULL. Identifiers come from the contract, indexes are
+ * integers.
  */
 export async function stageFields(
   con: DuckDBConnection,
@@ -140,11 +162,11 @@ export async function stageFields(
   const columns = allColumns
     .map((c) => {
       const i = columnIndex[c];
-      const expr = i === undefined ? 'null::varchar' : `nullif(trim(fields[${i + 1}]), '')`;
+      const expr = i === undefined ? 'null::varchar' : `xw_clean(fields[${i + 1}])`;
       return `${expr} as ${quoteIdent(c)}`;
     })
     .join(',\n    ');
-  await con.run(substitute(readSql('statements/ingest/stage_fields.sql'), { columns }), {
-    header_line: headerLine,
-  });
+  // a view takes no parameters: the header line is spliced in as an integer literal
+  const header_line = String(Math.trunc(headerLine));
+  await con.run(substitute(readSql('statements/ingest/stage_fields.sql'), { columns, header_line }));
 }

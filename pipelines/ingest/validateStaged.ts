@@ -5,8 +5,9 @@ import { type HeaderMapping, toWan } from './mapHeaders.ts';
 import { stageFields } from './stageLines.ts';
 
 /**
- * Runs the kind's validation model over `_xw_lines`, then the shared duplicate rules, leaving `_xw_checked` (one row per data row with its
- * typed values, first failed rule and outcome). All checks are set-based SQL (sql/statements/ingest/validate_<kind>.sql).
+ * Runs the kind's validation model over `_xw_lines` (materialized once, as `_xw_row_checked`), then the shared
+ * duplicate rules, leaving view `_xw_checked` (one row per data row with its typed values, first failed rule and
+ * outcome). All checks are set-based SQL (sql/statements/ingest/validate_<kind>.sql).
  */
 export async function validateStaged(
   con: DuckDBConnection,
@@ -31,10 +32,13 @@ export async function validateStaged(
     }
   }
   await con.run(readSql(`statements/ingest/validate_${kind}.sql`), params);
+  await con.run(readSql(`statements/ingest/dup_content_${kind}.sql`));
   await con.run(readSql('statements/ingest/resolve_duplicates.sql'), {
     conflict_column: DUPLICATE_KEYS[kind].column,
     conflict_detail: DUPLICATE_KEYS[kind].detail,
   });
+  await con.run(readSql('statements/ingest/checked_view.sql'));
+  if (kind !== 'plan_indicators') await con.run(readSql('statements/ingest/remember_uscc_checks.sql'));
 }
 
 /** How a duplicate_conflict quarantine row names each kind's key (data-contract §5). */

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incompleteUtf8Tail, sniffFile } from '../../pipelines/ingest/sniffFile.ts';
 import { chooseEncoding, classifyLine } from '../../pipelines/ingest/transcodeByLine.ts';
 import { addsUp, REGISTRY_HEADER, type TestWarehouse, testWarehouse } from './helpers.ts';
 
@@ -137,5 +138,22 @@ describe('classifyLine / chooseEncoding', () => {
   it('picks the encoding most non-ASCII lines decode in, UTF-8 on a tie', () => {
     expect(chooseEncoding({ ascii: 100, utf8: 2, gb: 3, bad: 0 })).toBe('gb');
     expect(chooseEncoding({ ascii: 100, utf8: 3, gb: 3, bad: 5 })).toBe('utf8');
+  });
+});
+
+describe('UTF-8 validity across read chunks', () => {
+  it('counts the bytes that start a character cut off at the end of a chunk', () => {
+    const hu = Buffer.from('湖'); // e6 b9 96
+    expect(incompleteUtf8Tail(Buffer.from('ab'))).toBe(0);
+    expect(incompleteUtf8Tail(Buffer.concat([Buffer.from('a'), hu.subarray(0, 1)]))).toBe(1);
+    expect(incompleteUtf8Tail(Buffer.concat([Buffer.from('a'), hu.subarray(0, 2)]))).toBe(2);
+    expect(incompleteUtf8Tail(Buffer.concat([Buffer.from('a'), hu]))).toBe(0);
+  });
+
+  it('takes a file whose character straddles the 1 MiB read chunks for UTF-8, and a cut-off last character for not', async () => {
+    const straddle = Buffer.concat([Buffer.alloc((1 << 20) - 1, 0x61), Buffer.from('湖州\n')]);
+    expect((await sniffFile(t.write('straddle.csv', straddle))).utf8).toBe(true);
+    const cut = Buffer.concat([Buffer.from('a,b\n'), Buffer.from('湖').subarray(0, 2)]);
+    expect((await sniffFile(t.write('cut.csv', cut))).utf8).toBe(false);
   });
 });

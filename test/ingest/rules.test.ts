@@ -178,6 +178,23 @@ describe('registry rules (data-contract §1)', () => {
   });
 });
 
+describe('check digits computed once per code', () => {
+  it('flags a code seen in an earlier file again: a cached verdict is the computed one', async () => {
+    // both files hold CODES.a (valid) and CODES.badCheck (position 18 wrong); the second file reuses the
+    // verdicts the first one computed (create_uscc_checks.sql), so it must flag exactly the same row
+    const results = [];
+    for (const year of [2017, 2018]) {
+      const rows = [CODES.a, CODES.badCheck].map((c, i) => `${c},${year},${i + 1},1,1,1,1,1,0,0,否,否,`);
+      const path = t.write(`indicators_cache_${year}.csv`, `${INDICATORS_HEADER}\n${rows.join('\n')}\n`);
+      results.push(...(await t.ingest([path])));
+    }
+    expect(results.map((r) => [r.rows_loaded, r.rows_flagged])).toEqual([
+      [2, 1],
+      [2, 1],
+    ]);
+  });
+});
+
 describe('enterprise indicator rules (data-contract §2)', () => {
   const cases: Array<[string, string, string | null, string]> = [
     ['required_missing', `${CODES.b},,25,1,1,1,1,1,1,1,否,否,`, 'year', 'empty 年度'],

@@ -23,4 +23,3 @@ select
     listing
 from _xw_checked
 where outcome = 'loaded'
-order by line

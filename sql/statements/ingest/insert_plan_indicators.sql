@@ -14,4 +14,3 @@ select
     department
 from _xw_checked
 where outcome = 'loaded'
-order by line

@@ -18,7 +18,8 @@ select
     closed_on_d,
     county_code,
     industry_code_u,
-    regexp_extract(industry_code_u, '(\d{2})', 1),
+    -- validated as [A-T]?\d{2,4}: the division is the two digits after an optional section letter
+    case when industry_code_u glob '[A-T]*' then industry_code_u[2:3] else industry_code_u[1:2] end,
     registered_capital_wan,
     converted_b,
     converted_on_d,
@@ -26,4 +27,3 @@ select
     priority_industry
 from _xw_checked
 where outcome = 'loaded'
-order by line

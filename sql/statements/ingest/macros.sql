@@ -5,8 +5,19 @@
 -- A blank line is skipped, not read (data-contract §5): empty, spaces only, or only delimiters (an empty
 -- spreadsheet row as Excel exports it: `,,,,`). A CR left by a CRLF line end does not count.
 create or replace temp macro xw_blank_line(txt, delim) as (
-    trim(rtrim(txt, chr(13))) = ''
-    or (starts_with(txt, delim) and trim(txt, delim || ' ' || chr(13)) = '')
+    -- the prefix test first: it settles almost every line without building a trimmed copy (a CASE, so that
+    -- the trim runs only where the prefix allows a blank line, also under NOT)
+    case
+        when txt = '' or starts_with(txt, ' ') or starts_with(txt, chr(13)) or starts_with(txt, delim)
+            then trim(txt, delim || ' ' || chr(13)) = ''
+        else false
+    end
+);
+
+-- A field as a value: '' → NULL, surrounding spaces trimmed. The prefix/suffix test first: trim() builds a copy,
+-- and almost no field needs one. (Only ASCII spaces: a tab or 全角 space fails a rule visibly.)
+create or replace temp macro xw_clean(f) as (
+    case when starts_with(f, ' ') or ends_with(f, ' ') then nullif(trim(f), '') else nullif(f, '') end
 );
 
 -- A date the extracts can plausibly carry (a typo like 0219-03-05 or 9999-12-31 is refused, not loaded).
@@ -21,6 +32,8 @@ create or replace temp macro xw_plausible_date(d) as (
 create or replace temp macro xw_parse_date(s) as (
     case
         when s is null then null
+        -- the common case first, without a regular expression: exactly YYYY-MM-DD
+        when s glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' then xw_plausible_date(try_cast(s as date))
         when regexp_full_match(s, '[1-9]\d{0,4}') then
             case when s::integer between 18264 and 73050 then date '1899-12-30' + s::integer end
         else xw_plausible_date(case
@@ -46,6 +59,8 @@ create or replace temp macro xw_date_detail(s) as (
 create or replace temp macro xw_parse_num(s) as (
     case
         when s is null then null
+        -- the common case first, without a regular expression: digits and dots only (try_cast refuses 1.2.3)
+        when not (s glob '*[!0-9.]*') and s glob '*[0-9]*' then try_cast(s as double)
         when regexp_full_match(s, '[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?') then s::double
         when regexp_full_match(s, '[+-]?\d{1,3}(,\d{3})+(\.\d*)?') then replace(s, ',', '')::double
     end
@@ -54,6 +69,7 @@ create or replace temp macro xw_parse_num(s) as (
 -- Whole numbers (employees, staff): a number without a fractional part.
 create or replace temp macro xw_parse_int(s) as (
     case
+        when len(s) between 1 and 9 and not (s glob '*[!0-9]*') then s::integer
         when regexp_full_match(s, '[+-]?\d{1,9}') then s::integer
         when regexp_full_match(s, '[+-]?\d{1,9}\.0*') then split_part(s, '.', 1)::integer
         when regexp_full_match(s, '[+-]?\d{1,3}(,\d{3}){1,2}') then replace(s, ',', '')::integer

@@ -1,7 +1,7 @@
 -- Stages a Parquet extract like a text one: one row per Parquet row, line = row number + 1 (as if exported
 -- with a header line), every column cast to text. The placeholder is the list of the file's quoted column names,
--- each cast to varchar (built in stageLines.ts from DESCRIBE).
-create or replace temp table _xw_lines as
+-- each cast to varchar (built in stageLines.ts from DESCRIBE). View _xw_lines reads it (stage_parquet_view.sql).
+create or replace temp table _xw_parquet_lines as
 with source as (
     select
         file_row_number,

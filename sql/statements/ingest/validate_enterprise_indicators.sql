@@ -5,24 +5,28 @@
 -- tech_staff_exceeds_employees, duplicate_conflict (uscc + year). A totals row (合计/总计/小计) is dropped.
 -- Parameters: $expected_fields; per money column the unit factors to 万元 ($revenue_mul, $revenue_div …: 1 and
 -- 10000 for 元); per numeric column its plausible range ($revenue_min, $revenue_max …, extractKinds.ts).
--- Leaves _xw_row_checked (row_failure, dup_key, dup_content); sql/statements/ingest/resolve_duplicates.sql then adds
+-- Leaves _xw_row_checked (row_failure, dup_key); sql/statements/ingest/resolve_duplicates.sql then adds
 -- duplicate_conflict, the final `failure` and the outcome, giving _xw_checked.
 create or replace temp table _xw_row_checked as
 with typed as (
     select
-        *,
-        try_cast(year as integer) as year_i,
-        xw_parse_int(employees) as employees_i,
-        xw_parse_num(revenue) * $revenue_mul::double / $revenue_div::double as revenue_wan,
-        xw_parse_num(assets) * $assets_mul::double / $assets_div::double as assets_wan,
-        xw_parse_num(profit) * $profit_mul::double / $profit_div::double as profit_wan,
-        xw_parse_num(tax) * $tax_mul::double / $tax_div::double as tax_wan,
-        xw_parse_num(rd_expense) * $rd_expense_mul::double / $rd_expense_div::double as rd_expense_wan,
-        xw_parse_int(tech_staff) as tech_staff_i,
-        xw_parse_num(exports) * $exports_mul::double / $exports_div::double as exports_wan,
-        xw_parse_bool(above_scale) as is_above_scale,
-        xw_parse_bool(tech_sme) as is_tech_sme
-    from _xw_fields
+        f.*,
+        try_cast(f.year as integer) as year_i,
+        xw_parse_int(f.employees) as employees_i,
+        xw_parse_num(f.revenue) * $revenue_mul::double / $revenue_div::double as revenue_wan,
+        xw_parse_num(f.assets) * $assets_mul::double / $assets_div::double as assets_wan,
+        xw_parse_num(f.profit) * $profit_mul::double / $profit_div::double as profit_wan,
+        xw_parse_num(f.tax) * $tax_mul::double / $tax_div::double as tax_wan,
+        xw_parse_num(f.rd_expense) * $rd_expense_mul::double / $rd_expense_div::double as rd_expense_wan,
+        xw_parse_int(f.tech_staff) as tech_staff_i,
+        xw_parse_num(f.exports) * $exports_mul::double / $exports_div::double as exports_wan,
+        xw_parse_bool(f.above_scale) as is_above_scale,
+        xw_parse_bool(f.tech_sme) as is_tech_sme,
+        k.check_ok as known_check_ok,
+        xw_uscc_wellformed(f.uscc) as uscc_wellformed,
+        regexp_full_match(f.year, '\d{4}') as year_wellformed
+    from _xw_fields as f
+    left join _xw_uscc_checks as k on f.uscc = k.uscc
 ),
 
 row_checked as (
@@ -33,8 +37,8 @@ row_checked as (
             xw_shape_failure(nfields, $expected_fields::integer, odd_quotes, quoting_ok),
             xw_fail(uscc is null, 'required_missing', 'uscc', '统一社会信用代码 is empty'),
             xw_fail(year is null, 'required_missing', 'year', '年度 is empty'),
-            xw_fail(not xw_uscc_wellformed(uscc), 'uscc_malformed', 'uscc', 'not an 18-character USCC: ' || uscc),
-            xw_fail(not regexp_full_match(year, '\d{4}'), 'year_invalid', 'year', year),
+            xw_fail(not uscc_wellformed, 'uscc_malformed', 'uscc', 'not an 18-character USCC: ' || uscc),
+            xw_fail(not year_wellformed, 'year_invalid', 'year', year),
             xw_fail(employees is not null and employees_i is null, 'value_unparseable', 'employees', employees),
             xw_fail(revenue is not null and revenue_wan is null, 'value_unparseable', 'revenue', revenue),
             xw_fail(assets is not null and assets_wan is null, 'value_unparseable', 'assets', assets),
@@ -67,19 +71,19 @@ row_checked as (
     from typed
 ),
 
--- The duplicate key (NULL when the key itself is unusable) and the row's content for comparing copies:
--- typed values for a valid row, the raw text for a refused one. resolve_duplicates.sql finishes the job.
+-- The duplicate key (NULL when the key itself is unusable); resolve_duplicates.sql compares the rows that share
+-- one.
 final as (
+    -- neither the row's text nor the raw text of typed columns is kept: the typed values are enough downstream,
+    -- and the quarantine takes a refused row's text from _xw_texts
     select
-        *,
-        case when xw_uscc_wellformed(uscc) and regexp_full_match(year, '\d{4}') and not is_totals then uscc || '|' || year end
+        * exclude (txt, year, employees, revenue, assets, profit, tax, rd_expense, tech_staff, exports, above_scale, tech_sme, nfields, quoting_ok, odd_quotes, line_failure, known_check_ok, uscc_wellformed, year_wellformed),
+        case when uscc_wellformed and year_wellformed and not is_totals then uscc || '|' || year end
             as dup_key,
-        case
-            when row_failure is null then row(employees_i, revenue_wan, assets_wan, profit_wan, tax_wan, rd_expense_wan, tech_staff_i,
-                exports_wan, is_above_scale, is_tech_sme, listing)::varchar
-            else '!' || txt
-        end as dup_content,
-        coalesce(xw_uscc_check_ok(uscc), false) as uscc_check_ok,
+        -- a verdict computed for an earlier file is reused (create_uscc_checks.sql)
+        case when known_check_ok is not null then known_check_ok else coalesce(xw_uscc_check_ok(uscc), false) end
+            as uscc_check_ok,
+        known_check_ok is null and uscc is not null as uscc_check_new,
         null::date as as_of_on,
     from row_checked
 )

@@ -4,7 +4,7 @@
 -- required_missing, year_invalid, indicator_no_invalid, value_unparseable, bad_enum (quarter), negative_value,
 -- out_of_range, county_unknown (region_code), duplicate_conflict (year + quarter + region + indicator).
 -- A totals row (合计/总计/小计) is dropped. Parameters: $expected_fields, $value_min, $value_max.
--- Leaves _xw_row_checked (row_failure, dup_key, dup_content); sql/statements/ingest/resolve_duplicates.sql then adds
+-- Leaves _xw_row_checked (row_failure, dup_key); sql/statements/ingest/resolve_duplicates.sql then adds
 -- duplicate_conflict, the final `failure` and the outcome, giving _xw_checked.
 create or replace temp table _xw_row_checked as
 with typed as (
@@ -41,17 +41,15 @@ row_checked as (
     from typed
 ),
 
--- The duplicate key (NULL when the key itself is unusable) and the row's content for comparing copies:
--- typed values for a valid row, the raw text for a refused one. resolve_duplicates.sql finishes the job.
+-- The duplicate key (NULL when the key itself is unusable); resolve_duplicates.sql compares the rows that share
+-- one.
 final as (
+    -- neither the row's text nor the raw text of typed columns is kept: the typed values are enough downstream,
+    -- and the quarantine takes a refused row's text from _xw_texts
     select
-        *,
+        * exclude (txt, year, quarter, indicator_no, value, nfields, quoting_ok, odd_quotes, line_failure, region_known),
         case when regexp_full_match(year, '\d{4}') and region_code is not null and indicator_no_i is not null
             and not is_totals then concat_ws('|', year, coalesce(quarter, '-'), region_code, indicator_no_i) end as dup_key,
-        case
-            when row_failure is null then row(value_d, department)::varchar
-            else '!' || txt
-        end as dup_content,
         true as uscc_check_ok,
         null::date as as_of_on,
     from row_checked

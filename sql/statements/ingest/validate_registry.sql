@@ -7,7 +7,7 @@
 -- A totals row (合计/总计/小计) is checked by no rule: it is dropped (resolve_duplicates.sql).
 -- Parameters: $expected_fields (header width), $as_of_default (file-name date or ''), the unit factors
 -- $registered_capital_mul / _div (to 万元) and the plausible range $registered_capital_min / _max.
--- Leaves _xw_row_checked (row_failure, dup_key, dup_content); sql/statements/ingest/resolve_duplicates.sql then adds
+-- Leaves _xw_row_checked (row_failure, dup_key); sql/statements/ingest/resolve_duplicates.sql then adds
 -- duplicate_conflict, the final `failure` and the outcome, giving _xw_checked.
 create or replace temp table _xw_row_checked as
 with typed as (
@@ -21,9 +21,12 @@ with typed as (
             as registered_capital_wan,
         xw_parse_bool(f.converted) as converted_b,
         upper(f.industry_code) as industry_code_u,
-        r.region_code is not null as county_known
+        r.region_code is not null as county_known,
+        k.check_ok as known_check_ok,
+        xw_uscc_wellformed(f.uscc) as uscc_wellformed
     from _xw_fields as f
     left join ref.regions as r on f.county_code = r.region_code
+    left join _xw_uscc_checks as k on f.uscc = k.uscc
 ),
 
 row_checked as (
@@ -36,7 +39,7 @@ row_checked as (
             xw_fail(name is null, 'required_missing', 'name', '企业名称 is empty'),
             xw_fail(established_on is null, 'required_missing', 'established_on', '成立日期 is empty'),
             xw_fail(as_of is null and as_of_on is null, 'required_missing', 'as_of', 'no extract date'),
-            xw_fail(not xw_uscc_wellformed(uscc), 'uscc_malformed', 'uscc', 'not an 18-character USCC: ' || uscc),
+            xw_fail(not uscc_wellformed, 'uscc_malformed', 'uscc', 'not an 18-character USCC: ' || uscc),
             xw_fail(not xw_uscc_wellformed(previous_uscc), 'uscc_malformed', 'previous_uscc',
                 'not an 18-character USCC: ' || previous_uscc),
             xw_fail(established_on_d is null, 'date_unparseable', 'established_on', xw_date_detail(established_on)),
@@ -69,18 +72,18 @@ row_checked as (
     from typed
 ),
 
--- The duplicate key (NULL when the key itself is unusable) and the row's content for comparing copies:
--- typed values for a valid row, the raw text for a refused one. resolve_duplicates.sql finishes the job.
+-- The duplicate key (NULL when the key itself is unusable); resolve_duplicates.sql compares the rows that share
+-- one.
 final as (
+    -- neither the row's text nor the raw text of typed columns is kept: the typed values are enough downstream,
+    -- and the quarantine takes a refused row's text from _xw_texts
     select
-        *,
-        case when xw_uscc_wellformed(uscc) and not is_totals then uscc end as dup_key,
-        case
-            when row_failure is null then row(name, entity_type, established_on_d, status, closed_on_d, county_code,
-                industry_code_u, registered_capital_wan, converted_b, converted_on_d, previous_uscc, priority_industry, as_of_on)::varchar
-            else '!' || txt
-        end as dup_content,
-        coalesce(xw_uscc_check_ok(uscc), false) as uscc_check_ok,
+        * exclude (txt, established_on, closed_on, converted_on, registered_capital, converted, industry_code, as_of, nfields, quoting_ok, odd_quotes, line_failure, county_known, known_check_ok, uscc_wellformed),
+        case when uscc_wellformed and not is_totals then uscc end as dup_key,
+        -- a verdict computed for an earlier file is reused (create_uscc_checks.sql)
+        case when known_check_ok is not null then known_check_ok else coalesce(xw_uscc_check_ok(uscc), false) end
+            as uscc_check_ok,
+        known_check_ok is null and uscc is not null as uscc_check_new,
     from row_checked
 )
 
