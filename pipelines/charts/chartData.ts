@@ -3,6 +3,7 @@
 import type { ScorecardRow } from '../marts/types.ts';
 import type { PublishedDemographyRow, PublishedIndexRow } from '../publish/publishedRows.ts';
 import type { PublishedGrowthPaths } from '../publish/publishGrowthPaths.ts';
+import type { PublishedUncertainty } from '../publish/publishUncertainty.ts';
 
 export interface ChartRegion {
   region_code: string;
@@ -47,4 +48,6 @@ export interface ChartData {
   minEnterprises: number;
   /** Growth paths (methodology §9) of this version up to `year`; absent when the warehouse has none. */
   growthPaths?: PublishedGrowthPaths;
+  /** Rank intervals and Sobol indices of this version (methodology §11), years up to `year`; absent: none. */
+  uncertainty?: PublishedUncertainty;
 }

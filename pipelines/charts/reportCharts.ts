@@ -8,6 +8,7 @@ import { buildIndicatorChart } from './indicatorChart.ts';
 import { buildModuleBreakdownChart } from './moduleBreakdownChart.ts';
 import { buildPlanProgressChart } from './planProgressChart.ts';
 import { buildRankingChart } from './rankingChart.ts';
+import { rankingUncertainty } from './rankingUncertainty.ts';
 import { buildScorecardHeatmap } from './scorecardHeatmap.ts';
 import { buildSurvivalChart } from './survivalChart.ts';
 import type { NamedChart } from './types.ts';
@@ -56,7 +57,12 @@ export function buildReportCharts(data: ChartData): NamedChart[] {
     {
       id: 'growth-ranking',
       section: 'ranking',
-      spec: buildRankingChart(data.growth, { ...common, index: 'growth', focusCode }),
+      spec: buildRankingChart(data.growth, {
+        ...common,
+        index: 'growth',
+        focusCode,
+        uncertainty: rankingUncertainty(data, 'growth'),
+      }),
     },
     {
       id: 'vitality-trend',
@@ -76,7 +82,12 @@ export function buildReportCharts(data: ChartData): NamedChart[] {
     {
       id: 'vitality-ranking',
       section: 'vitality',
-      spec: buildRankingChart(data.vitality, { ...common, index: 'vitality', focusCode }),
+      spec: buildRankingChart(data.vitality, {
+        ...common,
+        index: 'vitality',
+        focusCode,
+        uncertainty: rankingUncertainty(data, 'vitality'),
+      }),
     },
     {
       id: 'demography-flows',
@@ -108,6 +119,7 @@ export function buildReportCharts(data: ChartData): NamedChart[] {
         planIndicators: data.planIndicators,
         year: data.year,
         focusCode,
+        uncertainty: rankingUncertainty(data, 'scorecard'),
       }),
     },
     {

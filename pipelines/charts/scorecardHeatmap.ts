@@ -2,10 +2,12 @@
 // labelled with the indicator score.
 import type { TopLevelSpec } from 'vega-lite';
 import type { ScorecardRow } from '../marts/types.ts';
+import type { PublishedRankInterval } from '../publish/publishUncertainty.ts';
 import type { ChartRegion, PlanIndicatorInfo } from './chartData.ts';
 import { baseSpec, chartHeader, compareStrings, orderRegions } from './common.ts';
 import { formatPercent, formatPlanValue, formatScore, MISSING } from './format.ts';
 import { indicatorLabel, planIndicatorMap, statusLabel, yearEnd } from './planLabels.ts';
+import { rankIntervalLabel } from './rankingChart.ts';
 import { STATUS_COLORS, STATUS_ORDER, STATUS_TEXT_ON_DARK, STATUS_TEXT_ON_LIGHT } from './theme.ts';
 
 export interface ScorecardOptions {
@@ -14,7 +16,12 @@ export interface ScorecardOptions {
   year: number;
   /** County report: that county's column is marked in its label. */
   focusCode?: string;
+  /** The counties' rank intervals at this year end (methodology §11), and the draws behind them. */
+  uncertainty?: { intervals: readonly PublishedRankInterval[]; draws: number | null };
 }
+
+/** The label of the row under the indicators that gives each county's rank and its 5–95 % interval. */
+export const RANK_ROW = '排名（5%—95%位次区间）';
 
 export interface ScorecardCell {
   region_code: string;
@@ -28,6 +35,7 @@ export interface ScorecardCell {
   completion_label: string;
   expected_label: string;
   total_label: string;
+  rank: number | null;
   rank_label: string;
 }
 
@@ -65,7 +73,9 @@ export function scorecardCells(rows: readonly ScorecardRow[], opts: ScorecardOpt
         completion_label: formatPercent(r.completion),
         expected_label: formatPercent(r.expected),
         total_label: formatScore(r.total_score),
-        rank_label: r.rank == null ? '不参与排名' : `第${r.rank}名`,
+        rank: r.rank ?? null,
+        rank_label:
+          r.rank == null ? '不参与排名' : `第${r.rank}名${intervalText(opts, r.region_code, '（区间', '）')}`,
       };
     })
     .sort(
@@ -82,12 +92,38 @@ export function scorecardCells(rows: readonly ScorecardRow[], opts: ScorecardOpt
   };
 }
 
+/** A county's published rank interval between `open` and `close` ('（区间2–3）'), or nothing. */
+function intervalText(opts: ScorecardOptions, regionCode: string, open: string, close: string): string {
+  const r = opts.uncertainty?.intervals.find((i) => i.region_code === regionCode);
+  if (!r || r.rank_p05 === null || r.rank_p95 === null) return '';
+  return `${open}${rankIntervalLabel(r.rank_p05, r.rank_p95)}${close}`;
+}
+
+/** The rank row: per column the rank and its interval, '2（2–3）' (the city: not ranked). */
+function rankRowCells(
+  cells: readonly ScorecardCell[],
+  opts: ScorecardOptions,
+): { region: string; indicator: string; text: string }[] {
+  const columns = new Map(cells.map((c) => [c.region, c]));
+  return [...columns.values()].map((c) => ({
+    region: c.region,
+    indicator: RANK_ROW,
+    text: c.rank === null ? '不排名' : `${c.rank}${intervalText(opts, c.region_code, '（', '）')}`,
+  }));
+}
+
 export function buildScorecardHeatmap(rows: readonly ScorecardRow[], opts: ScorecardOptions): TopLevelSpec {
   const { cells, columns, indicators, missing } = scorecardCells(rows, opts);
+  const intervals = (opts.uncertainty?.intervals ?? []).filter((r) => r.withheld === null);
+  const rankRow = intervals.length > 0 ? rankRowCells(cells, opts) : [];
+  const draws = opts.uncertainty?.draws ? `${opts.uncertainty.draws}次` : '';
   const header = chartHeader({
     title: `“8631”计划${opts.year}年末完成情况评价（分区县）`,
     notes: [
       '格内数字为指标得分（=100×完成率÷时序进度，上限120）；区县按平均得分排名自左至右排列。',
+      rankRow.length > 0
+        ? `末行为排名及括号内的5%—95%位次区间（指标权重各乘以0.75—1.25的${draws}抽样）。`
+        : null,
       opts.focusCode ? '▲为本报告所属区县。' : null,
     ],
     description: `${opts.year}年末“8631”计划各指标分区县完成状态热力图，颜色表示正常、滞后或严重滞后。`,
@@ -103,12 +139,13 @@ export function buildScorecardHeatmap(rows: readonly ScorecardRow[], opts: Score
     scale: { domain: columns },
     axis: { orient: 'top' as const, labelAngle: 0, domain: false, ticks: false },
   };
+  const rowsShown = rankRow.length > 0 ? [...indicators, RANK_ROW] : indicators;
   const y = {
     field: 'indicator',
     type: 'nominal' as const,
     title: null,
-    sort: indicators,
-    scale: { domain: indicators },
+    sort: rowsShown,
+    scale: { domain: rowsShown },
     axis: { domain: false, ticks: false, labelLimit: 320 },
   };
   return {
@@ -155,6 +192,15 @@ export function buildScorecardHeatmap(rows: readonly ScorecardRow[], opts: Score
           },
         },
       },
+      ...(rankRow.length > 0
+        ? [
+            {
+              data: { values: rankRow },
+              mark: { type: 'text' as const, fontSize: 10, fontWeight: 'bold' as const },
+              encoding: { x, y, text: { field: 'text', type: 'nominal' as const } },
+            },
+          ]
+        : []),
     ],
   };
 }

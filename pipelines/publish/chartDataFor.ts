@@ -54,5 +54,10 @@ export function chartDataFor(
           },
         }
       : {}),
+    uncertainty: {
+      intervals: upTo(pub.uncertainty.intervals.filter((r) => r.methodology_version === scope.version)),
+      sobol: upTo(pub.uncertainty.sobol.filter((r) => r.methodology_version === scope.version)),
+      settings: pub.uncertainty.settings.filter((r) => r.methodology_version === scope.version),
+    },
   };
 }

@@ -5,7 +5,7 @@ import { quoteQualified, substitute } from '../db/sqlTemplate.ts';
 import { readRows } from '../db/warehouse.ts';
 import { loadMethodology } from '../methodology/loadMethodology.ts';
 import { tableExists } from '../report/tableExists.ts';
-import type { MartData, VersionMarts } from './martData.ts';
+import type { MartData, UncertaintyMarts, VersionMarts } from './martData.ts';
 
 const num = z.number();
 const nullableNum = z.number().nullable();
@@ -78,6 +78,44 @@ const PlanIndicatorRow = z.object({
   target_2020: num,
   department: z.string(),
 });
+const rankingName = z.enum(['growth', 'vitality', 'scorecard']);
+const RankIntervalRow = z.object({
+  methodology_version: z.string(),
+  index_name: rankingName,
+  year: num,
+  region_code: z.string(),
+  nominal_rank: num,
+  median_rank: nullableNum,
+  rank_p05: nullableNum,
+  rank_p95: nullableNum,
+  share_first: nullableNum,
+});
+const SobolRow = z.object({
+  methodology_version: z.string(),
+  index_name: rankingName,
+  year: num,
+  input: z.enum(['module_weights', 'indicator_weights', 'aggregation', 'exclusion']),
+  first_order: nullableNum,
+  total_order: nullableNum,
+});
+const UncertaintySettingsRow = z.object({
+  methodology_version: z.string(),
+  index_name: rankingName,
+  draws: num,
+  seed: num,
+});
+
+/** The methodology §11 marts, or nothing in a warehouse built before them. */
+async function loadUncertainty(con: DuckDBConnection): Promise<UncertaintyMarts> {
+  if (!(await tableExists(con, 'mart', 'rank_uncertainty')))
+    return { intervals: [], sobol: [], settings: [] };
+  return {
+    intervals: await readRows(con, RankIntervalRow, readSql('queries/report/rank_uncertainty.sql')),
+    sobol: await readRows(con, SobolRow, readSql('queries/report/sensitivity_sobol.sql')),
+    settings: await readRows(con, UncertaintySettingsRow, readSql('queries/report/uncertainty_settings.sql')),
+  };
+}
+
 const ParameterRow = z.object({ methodology_version: z.string(), base_year: num, min_enterprises: num });
 
 /** Base year and publication minimum per version: from mart.methodology, else from the methodology files. */
@@ -130,5 +168,6 @@ export async function loadMartData(con: DuckDBConnection): Promise<MartData> {
     versions,
     scorecard: await readRows(con, ScorecardRow, readSql('queries/report/plan_scorecard.sql')),
     planIndicators: await readRows(con, PlanIndicatorRow, readSql('queries/report/plan_indicators.sql')),
+    uncertainty: await loadUncertainty(con),
   };
 }

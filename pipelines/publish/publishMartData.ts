@@ -3,6 +3,7 @@ import { DEMOGRAPHY_MEASURES, demographyCells } from './demographyCells.ts';
 import { indexCells, isDroppedWithRaw } from './indexCells.ts';
 import type { MartData } from './martData.ts';
 import type { PublishedDemographyRow, PublishedIndexRow } from './publishedRows.ts';
+import { type PublishedUncertainty, publishUncertainty } from './publishUncertainty.ts';
 import type { Relation, StatCell } from './statCell.ts';
 import { type Disclosure, suppressCells } from './suppressCells.ts';
 
@@ -24,6 +25,8 @@ export interface Publication {
   })[];
   scorecard: MartData['scorecard'];
   planIndicators: MartData['planIndicators'];
+  /** Rank intervals and Sobol indices (methodology §11), withheld with the totals they rank. */
+  uncertainty: PublishedUncertainty;
 }
 
 /** The strictest minimum of the versions present: one pattern must serve every version's outputs. */
@@ -80,5 +83,6 @@ export function publishMartData(mart: MartData, min: number, extra: Contribution
     versions,
     scorecard: mart.scorecard,
     planIndicators: mart.planIndicators,
+    uncertainty: publishUncertainty(mart.uncertainty, mart.regions, disclosure),
   };
 }

@@ -2,6 +2,7 @@ import { publishedCell, withFootnotes } from '../publish/publishedCell.ts';
 import { indexName } from './buildIndexSection.ts';
 import { droppedReasonText } from './droppedReasonLabels.ts';
 import { amountCell, countCell, textCell } from './formatCell.ts';
+import { sobolTable } from './rankingUncertaintyText.ts';
 import type { ReportContext } from './reportContext.ts';
 import type { Block, ReportSection, ReportTable } from './reportModel.ts';
 import { shortHash, sourceDisplayNames } from './sourceDisplayNames.ts';
@@ -110,8 +111,21 @@ export function buildMethodologyAppendix(ctx: ReportContext, number: string): Re
       { kind: 'para', text: m.weightsNoteZh },
       { kind: 'table', table: weightsTable(ctx) },
       { kind: 'table', table: droppedTable(ctx) },
+      ...sensitivityBlocks(ctx),
     ],
   };
+}
+
+/** 排名的敏感度: the §11 analysis in one note and the Sobol indices of the report year, when computed. */
+function sensitivityBlocks(ctx: ReportContext): Block[] {
+  const table = sobolTable(ctx);
+  if (!table) return [];
+  const note = ctx.meta.methodology.uncertaintyNoteZh;
+  return [
+    { kind: 'subheading', text: '排名的不确定性与敏感度分析' },
+    ...(note ? [{ kind: 'para' as const, text: note }] : []),
+    { kind: 'table', table },
+  ];
 }
 
 function sourcesTable(ctx: ReportContext): ReportTable {

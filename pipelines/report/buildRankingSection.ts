@@ -2,6 +2,7 @@ import { withFootnotes } from '../publish/publishedCell.ts';
 import { countyRanks, indexLookup, indexName } from './buildIndexSection.ts';
 import { countCell, fixed, scoreCell, suppressedCell, textCell } from './formatCell.ts';
 import type { IndexLookup } from './indexLookup.ts';
+import { rankingUncertaintyBlocks } from './rankingUncertaintyText.ts';
 import { chartsOf, type ReportContext } from './reportContext.ts';
 import type { Cell, ReportSection } from './reportModel.ts';
 import { latestScorecardPeriod } from './scorecardPeriod.ts';
@@ -74,6 +75,7 @@ export function buildRankingSection(ctx: ReportContext, number: string): ReportS
           ctx.min,
         ),
       },
+      ...rankingUncertaintyBlocks(ctx),
     ],
   };
 }

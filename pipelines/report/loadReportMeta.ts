@@ -96,5 +96,6 @@ export function summariseMethodology(m: Methodology): MethodologySummary {
     growthNameZh: m.indices.growth.name_zh,
     vitalityNameZh: m.indices.vitality.name_zh,
     growthPaths: m.growth_paths,
+    uncertaintyNoteZh: m.uncertainty.note_zh,
   };
 }

@@ -48,6 +48,8 @@ export interface MethodologySummary {
   vitalityNameZh: string;
   /** Thresholds of methodology §9 (growth paths, reconciliation, high growth), for the report's definitions. */
   growthPaths?: GrowthPathsMethod;
+  /** How the rankings' uncertainty is analysed (methodology §11, `uncertainty.note_zh`). */
+  uncertaintyNoteZh?: string;
 }
 
 export interface ReportMeta {

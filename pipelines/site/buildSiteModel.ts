@@ -7,9 +7,11 @@ import { demographySentence } from '../report/buildDemographySection.ts';
 import { indexHeadline, indexLookup } from '../report/buildIndexSection.ts';
 import { revisionLabelContext } from '../report/buildRevisionsSection.ts';
 import { countCell } from '../report/formatCell.ts';
+import { rankingUncertaintySentence } from '../report/rankingUncertaintyText.ts';
 import { buildReportContext } from '../report/reportContext.ts';
 import type { MethodologySummary, RevisionRow } from '../report/reportMeta.ts';
 import { latestScorecardPeriod } from '../report/scorecardPeriod.ts';
+import { sentenceMeta } from '../report/sentenceMeta.ts';
 import { chartDataForYear, siteYears } from './chartDataForYear.ts';
 import { responsiveSpec } from './responsiveSpec.ts';
 import type { SiteModel, SitePage, SiteYear } from './siteModel.ts';
@@ -41,19 +43,7 @@ const FIGURE_NOTE = (min: number) =>
 
 function siteYear(inputs: SiteInputs, year: number, countyCode?: string): SiteYear {
   const data = chartDataForYear(inputs.data, year, countyCode);
-  const ctx = buildReportContext(data, {
-    reportDate: '',
-    methodology: inputs.methodology,
-    build: null,
-    sources: [],
-    quarantine: [],
-    revisions: [],
-    charts: [],
-    fontCss: '',
-    fontFamily: inputs.fontFamily,
-    droppedReasonLabels: {},
-    withheld: { primary: 0, secondary: 0 },
-  });
+  const ctx = buildReportContext(data, sentenceMeta(inputs.methodology, inputs.fontFamily));
   const labels = revisionLabelContext(ctx);
   const focus = ctx.focus.region_code;
   const demo = data.demography.find((r) => r.year === year && r.region_code === focus);
@@ -95,6 +85,10 @@ function siteYear(inputs: SiteInputs, year: number, countyCode?: string): SiteYe
       indexHeadline(ctx, 'growth'),
       indexHeadline(ctx, 'vitality'),
       demographySentence(year, ctx.subject, demo),
+      // How certain the rankings are (methodology §11): neighbours within the uncertainty, strongest input.
+      ...(['growth', 'vitality', 'scorecard'] as const).flatMap(
+        (r) => rankingUncertaintySentence(ctx, r) ?? [],
+      ),
     ],
     charts: inputs
       .buildCharts(data)

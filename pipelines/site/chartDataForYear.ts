@@ -23,6 +23,15 @@ export function chartDataForYear(all: ChartData, year: number, countyCode?: stri
           },
         }
       : {}),
+    ...(all.uncertainty
+      ? {
+          uncertainty: {
+            ...all.uncertainty,
+            intervals: upTo(all.uncertainty.intervals),
+            sobol: upTo(all.uncertainty.sobol),
+          },
+        }
+      : {}),
   };
 }
 

@@ -74,8 +74,8 @@ describe('notebook commit rules', () => {
     expect(serializeNotebook(stripOutputs(nb))).toBe(text);
   });
 
-  it('has the five notebooks the README describes', () => {
-    expect(committed.map((f) => f.slice(0, 3))).toEqual(['01-', '02-', '03-', '04-', '05-']);
+  it('has the six notebooks the README describes', () => {
+    expect(committed.map((f) => f.slice(0, 3))).toEqual(['01-', '02-', '03-', '04-', '05-', '06-']);
   });
 });
 

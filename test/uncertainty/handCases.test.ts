@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { loadRankingInputs, runCustomScenario } from '../../pipelines/uncertainty/customScenario.ts';
 import { buildHandWarehouse } from './handWarehouse.ts';
 
 // The fixture (test/fixtures/uncertainty/rankings.sql) sets every value by hand; see its header.
@@ -166,5 +167,31 @@ describe('drop-one known by hand', () => {
     expect(rows.map((r) => r.rank)).toEqual([null, 1, 3, 3, 2, 5]);
     expect(rows[2].value).toBeCloseTo(112, 9);
     expect(rows[4].value).toBeCloseTo(114, 9);
+  });
+});
+
+describe('a custom scenario (the 方法稳健性 notebook)', () => {
+  it('reproduces the published ranks at nominal settings, and moves the twins past the rival when module A weighs 1', async () => {
+    const inputs = await withConnection(wh, (con) => loadRankingInputs(con));
+    const growth = inputs.find((r) => r.indexName === 'growth');
+    if (!growth) throw new Error('no growth ranking');
+    const ranks = (rows: ReturnType<typeof runCustomScenario>) =>
+      rows
+        .filter((r) => r.year === 2020)
+        .sort((a, b) => (a.regionCode < b.regionCode ? -1 : 1))
+        .map((r) => [r.regionCode, r.rank, r.nominalRank]);
+    expect(ranks(runCustomScenario(growth, {}))).toEqual([
+      ['330502', 1, 1],
+      ['330503', 3, 3],
+      ['330521', 3, 3],
+      ['330522', 2, 2],
+      ['330523', 5, 5],
+    ]);
+    // A = 1.0: twins (1·140 + 0.7·100) / 1.7 = 123.5 > rival (1·100 + 0.7·120) / 1.7 = 108.2.
+    const heavyA = runCustomScenario(growth, { weights: { A: 1 } });
+    expect(ranks(heavyA).map((r) => r[1])).toEqual([1, 2, 2, 4, 5]);
+    const twin = heavyA.find((r) => r.year === 2020 && r.regionCode === '330503');
+    expect(twin?.value).toBeCloseTo(210 / 1.7, 9);
+    expect(() => runCustomScenario(growth, { excluded: 'Z9' })).toThrow(/no module or indicator Z9/);
   });
 });

@@ -7,3 +7,4 @@ drop table if exists uncertainty_ranking;
 drop table if exists uncertainty_nominal;
 drop view if exists uncertainty_indicator_value;
 drop view if exists uncertainty_tree;
+drop view if exists uncertainty_ranked_region;

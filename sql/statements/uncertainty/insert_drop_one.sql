@@ -3,7 +3,8 @@
 -- missing and the total renormalises over the other modules, added up as the index build adds them
 -- (list_weighted_mean), so each row equals a build whose methodology lacks that indicator. Scorecard: the county score is the mean of the
 -- other non-empty indicator scores, summed as mart.plan_scorecard sums them. Every region gets a value; counties
--- are ranked as the published rankings are (higher first, ties share the better rank, the city unranked).
+-- are ranked as the published rankings are (uncertainty_ranked_region; higher first, ties share the better
+-- rank, the city unranked).
 insert into mart.sensitivity_drop_one
 with indicators as (
     select methodology_version, index_name, code, parent as module, weight, sort_order,
@@ -101,16 +102,18 @@ final as (
         t.region_code,
         t.dropped_code,
         t.value,
-        case when r.level = 'county' and t.value is not null then
+        case when r.region_code is not null and t.value is not null then
             rank() over (
                 partition by
                     t.methodology_version, t.index_name, t.dropped_code, t.year,
-                    r.level = 'county' and t.value is not null
+                    r.region_code is not null and t.value is not null
                 order by t.value desc
             )
         end::integer as rank,
     from totals as t
-    inner join ref.regions as r using (region_code)
+    left join uncertainty_ranked_region as r
+        on t.region_code = r.region_code
+        and r.ranking = if(t.index_name = 'scorecard', 'scorecard', 'index')
 )
 
 select * from final

@@ -33,11 +33,26 @@ select
     indicator_no as sort_order,
 from mart.methodology_plan_kinds;
 
+-- The regions each ranking ranks, as the published rankings do: the index rankings every region below the city
+-- (a 区 ranks as a county: sql/queries/report/regions.sql), the scorecard its counties (mart.plan_scorecard).
+create or replace temp view uncertainty_ranked_region as
+select 'index' as ranking, region_code,
+from ref.regions
+where parent_code is not null and level <> 'city'
+union all
+select 'scorecard' as ranking, region_code,
+from ref.regions
+where level = 'county';
+
 -- The counties' indicator values that the rankings aggregate: normalised indicators of both indices, and the
 -- indicator scores of the year-end scorecards (quarter ends are not ranked here).
 create or replace temp view uncertainty_indicator_value as
 with counties as (
-    select region_code from ref.regions where level = 'county'
+    select region_code from uncertainty_ranked_region where ranking = 'index'
+),
+
+scorecard_counties as (
+    select region_code from uncertainty_ranked_region where ranking = 'scorecard'
 ),
 
 year_end_scores as (
@@ -60,7 +75,7 @@ select i.methodology_version, 'vitality' as index_name, i.year, i.region_code, i
 from mart.vitality_index as i
 where i.level = 'indicator' and i.region_code in (from counties)
 union all
-select * from year_end_scores where region_code in (from counties);
+select * from year_end_scores where region_code in (from scorecard_counties);
 
 -- The published (nominal) value and rank of every county: index totals ranked here as the report ranks them
 -- (higher first, ties share the better rank, no rank without a value); the scorecard's own rank.
@@ -80,7 +95,7 @@ index_ranks as (
         t.*,
         rank() over (partition by t.methodology_version, t.index_name, t.year order by t.value desc) as rank,
     from totals as t
-    inner join ref.regions as r on t.region_code = r.region_code and r.level = 'county'
+    inner join uncertainty_ranked_region as r on t.region_code = r.region_code and r.ranking = 'index'
     where t.value is not null
 ),
 
