@@ -1,11 +1,13 @@
+import { z } from 'zod';
 /** One growth-index value as the benchmark compares it: xiaowei's mart.growth_index or a peer's CSV row. */
-export interface IndexValue {
-  year: number;
-  region_code: string;
-  code: string;
-  raw_value: number | null;
-  value: number | null;
-}
+export const IndexValueSchema = z.object({
+  year: z.number(),
+  region_code: z.string(),
+  code: z.string(),
+  raw_value: z.number().nullable(),
+  value: z.number().nullable(),
+});
+export type IndexValue = z.infer<typeof IndexValueSchema>;
 
 export interface IndexMismatch {
   key: string;

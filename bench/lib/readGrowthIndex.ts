@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWarehouse, queryRows, withConnection } from '../../pipelines/db/warehouse.ts';
-import type { IndexValue } from './compareIndex.ts';
+import { openWarehouse, readRows, withConnection } from '../../pipelines/db/warehouse.ts';
+import { type IndexValue, IndexValueSchema } from './compareIndex.ts';
 
 const BENCH_SQL = join(import.meta.dirname, '..', 'sql');
 
@@ -12,7 +12,7 @@ export async function readGrowthIndex(dbPath: string, version: string): Promise<
   const wh = await openWarehouse(dbPath, { readOnly: true });
   try {
     return await withConnection(wh, (con) =>
-      queryRows<IndexValue>(con, benchSql('select_growth_index.sql'), { version }),
+      readRows(con, IndexValueSchema, benchSql('select_growth_index.sql'), { version }),
     );
   } finally {
     wh.close();

@@ -9,8 +9,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { quoteQualified } from '../../pipelines/db/sqlTemplate.ts';
-import { openWarehouse, queryRows, withConnection } from '../../pipelines/db/warehouse.ts';
+import { openWarehouse, readRows, withConnection } from '../../pipelines/db/warehouse.ts';
 import { orderModels, readModels } from '../../pipelines/models/modelFile.ts';
 import type { Scale, Stage } from './benchArgs.ts';
 import { compareIndex, type IndexComparison, parsePeerCsv } from './compareIndex.ts';
@@ -369,7 +370,11 @@ async function ingestRate(db: string, scale: string, x: Cost, b: Cost): Promise<
   const wh = await openWarehouse(db, { readOnly: true });
   try {
     const rows = await withConnection(wh, (con) =>
-      queryRows<{ rows_read: number }>(con, readFileSync(join('bench', 'sql', 'rows_read.sql'), 'utf8')),
+      readRows(
+        con,
+        z.object({ rows_read: z.number() }),
+        readFileSync(join('bench', 'sql', 'rows_read.sql'), 'utf8'),
+      ),
     );
     const n = rows[0]?.rows_read ?? 0;
     const rate = (c: Cost) =>

@@ -126,19 +126,6 @@ export async function readRows<S extends z.ZodType>(
 }
 
 /**
- * @deprecated Casts rows without checking them; use `readRows` with a zod schema. Kept while call sites move.
- */
-export async function queryRows<T = Record<string, unknown>>(
-  con: DuckDBConnection,
-  sql: string,
-  params?: Record<string, unknown> | unknown[],
-): Promise<T[]> {
-  // biome-ignore lint/suspicious/noExplicitAny: the node-api's parameter type is a union we pass through untouched
-  const reader = await con.runAndReadAll(sql, params as any);
-  return reader.getRowObjectsJson() as unknown as T[];
-}
-
-/**
  * DuckDB settings an operator may set for every command: XIAOWEI_MEMORY_LIMIT (e.g. "4GB"; DuckDB's default
  * is 80 % of RAM, and it spills to disk past the limit where it can) and XIAOWEI_THREADS.
  */

@@ -1,14 +1,16 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { readSql } from '../db/sqlFile.ts';
-import { queryRows } from '../db/warehouse.ts';
+import { readRows } from '../db/warehouse.ts';
 import { formatTable } from './formatQueryResult.ts';
 import { runQuery } from './queryResult.ts';
 
 /** What is loaded: files per kind and status, rows and date ranges per raw table, quarantine by reason. */
 export async function formatStatus(con: DuckDBConnection, label: string): Promise<string> {
-  const tables = await queryRows<{ name: string }>(
+  const tables = await readRows(
     con,
-    "select table_schema || '.' || table_name as name from information_schema.tables where table_schema in ('raw', 'ops')",
+    z.object({ name: z.string() }),
+    readSql('queries/status/loaded_tables.sql'),
   );
   const have = new Set(tables.map((t) => t.name));
   if (!have.has('ops.ingest_log') || !have.has('raw.registry'))

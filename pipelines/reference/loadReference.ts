@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
 import { quoteIdent, substitute } from '../db/sqlTemplate.ts';
-import { queryRows } from '../db/warehouse.ts';
+import { readRows } from '../db/warehouse.ts';
 
 export const REFERENCE_DIR = join(REPO_ROOT, 'data', 'reference');
 
@@ -41,6 +42,10 @@ function codeColumnTypes(path: string): string {
 
 /** Loads the reference tables into a warehouse that has none yet (ingest checks codes against them). */
 export async function ensureReferenceTables(con: DuckDBConnection): Promise<void> {
-  const loaded = await queryRows(con, readSql('statements/ref/reference_loaded.sql'));
+  const loaded = await readRows(
+    con,
+    z.record(z.string(), z.unknown()),
+    readSql('statements/ref/reference_loaded.sql'),
+  );
   if (loaded.length === 0) await loadReferenceTables(con);
 }

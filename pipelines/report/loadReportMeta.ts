@@ -1,15 +1,17 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import { readSql } from '../db/sqlFile.ts';
-import { queryRows, readRows } from '../db/warehouse.ts';
+import { readRows } from '../db/warehouse.ts';
 import type { Methodology } from '../methodology/schema.ts';
 import { assertSingleBuild } from '../models/assertSingleBuild.ts';
-import type {
-  BuildInfo,
-  IngestSource,
-  MethodologySummary,
-  QuarantineReason,
-  RevisionRow,
+import {
+  type BuildInfo,
+  type IngestSource,
+  IngestSourceSchema,
+  type MethodologySummary,
+  type QuarantineReason,
+  QuarantineReasonSchema,
+  type RevisionRow,
 } from './reportMeta.ts';
 import { tableExists } from './tableExists.ts';
 
@@ -51,19 +53,29 @@ export async function loadWarehouseProvenance(
 ): Promise<WarehouseProvenance> {
   const hasIngest = await tableExists(con, 'ops', 'ingest_log');
   const sources = hasIngest
-    ? await queryRows<IngestSource>(con, readSql('queries/report/ingest_sources.sql'))
+    ? await readRows(con, IngestSourceSchema, readSql('queries/report/ingest_sources.sql'))
     : [];
   const latest = hasIngest
-    ? await queryRows<{ as_of: string | null }>(con, readSql('queries/report/latest_as_of.sql'), { year })
+    ? await readRows(
+        con,
+        z.object({ as_of: z.string().nullable() }),
+        readSql('queries/report/latest_as_of.sql'),
+        {
+          year,
+        },
+      )
     : [];
   const quarantine = (await tableExists(con, 'ops', 'quarantine'))
-    ? await queryRows<QuarantineReason>(con, readSql('queries/report/quarantine_summary.sql'))
+    ? await readRows(con, QuarantineReasonSchema, readSql('queries/report/quarantine_summary.sql'))
     : [];
   // One build's numbers or none: a warehouse mixing tables of different builds is refused.
   const runId = (await tableExists(con, 'ops', 'build_log')) ? await assertSingleBuild(con) : null;
   const buildRows =
     runId !== null
-      ? await queryRows(con, readSql('queries/report/stamped_build.sql'), { version, run_id: runId })
+      ? await readRows(con, z.record(z.string(), z.unknown()), readSql('queries/report/stamped_build.sql'), {
+          version,
+          run_id: runId,
+        })
       : [];
   const revisions = (
     await readRows(

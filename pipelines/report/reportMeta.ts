@@ -1,27 +1,26 @@
+import { z } from 'zod';
 import type { GrowthPathsMethod } from '../methodology/growthPathsSchema.ts';
 // Inputs of the report besides the chart data: provenance, methodology text, rendered charts, font.
 import type { Revision } from '../publish/diffSnapshots.ts';
 
-export interface IngestSource {
-  file: string;
-  sha256: string;
-  kind: string;
-  format: string;
-  encoding: string;
-  as_of: string;
-  rows_read: number;
-  rows_loaded: number;
-  rows_quarantined: number;
-  rows_dropped: number;
-  status: string;
-  run_id: string;
-}
+export const IngestSourceSchema = z.object({
+  file: z.string(),
+  sha256: z.string(),
+  kind: z.string(),
+  format: z.string(),
+  encoding: z.string(),
+  as_of: z.string(),
+  rows_read: z.number(),
+  rows_loaded: z.number(),
+  rows_quarantined: z.number(),
+  rows_dropped: z.number(),
+  status: z.string(),
+  run_id: z.string(),
+});
+export type IngestSource = z.infer<typeof IngestSourceSchema>;
 
-export interface QuarantineReason {
-  reason: string;
-  rows: number;
-  files: number;
-}
+export const QuarantineReasonSchema = z.object({ reason: z.string(), rows: z.number(), files: z.number() });
+export type QuarantineReason = z.infer<typeof QuarantineReasonSchema>;
 
 /** One row of ops.build_log as plain strings (the table is the lead's; unknown columns are kept as text). */
 export type BuildInfo = Record<string, string>;

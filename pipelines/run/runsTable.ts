@@ -1,7 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { readSql } from '../db/sqlFile.ts';
-import { queryRows } from '../db/warehouse.ts';
+import { quoteIdent, substitute } from '../db/sqlTemplate.ts';
+import { readRows } from '../db/warehouse.ts';
 import type { RunRecord } from './runRecord.ts';
+
+const TableName = z.object({ schema_name: z.string(), table_name: z.string() });
 
 /** Rewrites ops.runs from the run store's records (the store is the truth; the table is a queryable copy). */
 export async function writeRunsTable(con: DuckDBConnection, records: RunRecord[]): Promise<void> {
@@ -29,16 +33,14 @@ export async function writeRunsTable(con: DuckDBConnection, records: RunRecord[]
 
 /** Row counts of the raw and mart tables, keyed "schema.table". */
 export async function countRows(con: DuckDBConnection): Promise<Record<string, number>> {
-  const tables = await queryRows<{ schema_name: string; table_name: string }>(
-    con,
-    readSql('statements/run/list_counted_tables.sql'),
-  );
+  const tables = await readRows(con, TableName, readSql('statements/run/list_counted_tables.sql'));
   const out: Record<string, number> = {};
   for (const t of tables) {
-    const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
-    const [row] = await queryRows<{ n: number }>(
+    const table = `${quoteIdent(t.schema_name)}.${quoteIdent(t.table_name)}`;
+    const [row] = await readRows(
       con,
-      `select count(*)::double as n from ${q(t.schema_name)}.${q(t.table_name)}`,
+      z.object({ n: z.number() }),
+      substitute(readSql('statements/run/count_table_rows.sql'), { table }),
     );
     out[`${t.schema_name}.${t.table_name}`] = row.n;
   }
@@ -47,13 +49,11 @@ export async function countRows(con: DuckDBConnection): Promise<Record<string, n
 
 /** Latest year with a 31 December registry snapshot, or null when raw.registry is missing or has none. */
 export async function latestCompleteYear(con: DuckDBConnection): Promise<number | null> {
-  const tables = await queryRows<{ schema_name: string; table_name: string }>(
-    con,
-    readSql('statements/run/list_counted_tables.sql'),
-  );
+  const tables = await readRows(con, TableName, readSql('statements/run/list_counted_tables.sql'));
   if (!tables.some((t) => t.schema_name === 'raw' && t.table_name === 'registry')) return null;
-  const [row] = await queryRows<{ year: number | null }>(
+  const [row] = await readRows(
     con,
+    z.object({ year: z.number().nullable() }),
     readSql('statements/run/latest_complete_year.sql'),
   );
   return row?.year ?? null;

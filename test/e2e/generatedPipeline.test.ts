@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { z } from 'zod';
+import { readRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { buildWarehouse } from '../../pipelines/models/buildWarehouse.ts';
 import { buildGeneratedWarehouse, fixedNow } from './generatedWarehouse.ts';
 
@@ -46,8 +47,9 @@ afterAll(() => wh?.close());
 describe('pipeline on generated data', () => {
   it('accounts for every input row of a dirty extract', async () => {
     const log = await withConnection(wh, (con) =>
-      queryRows<{ bad: number; files: number }>(
+      readRows(
         con,
+        z.object({ bad: z.number(), files: z.number() }),
         `select count(*) filter (where rows_read <> rows_loaded + rows_quarantined + rows_dropped)::integer as bad,
                 count(*)::integer as files from ops.ingest_log`,
       ),
@@ -64,8 +66,14 @@ describe('pipeline on generated data', () => {
 
   it('fills all four marts for every region and year', async () => {
     const counts = await withConnection(wh, (con) =>
-      queryRows<{ demography: number; growth_totals: number; scorecard_rows: number; regions: number }>(
+      readRows(
         con,
+        z.object({
+          demography: z.number(),
+          growth_totals: z.number(),
+          scorecard_rows: z.number(),
+          regions: z.number(),
+        }),
         `select
            (select count(*) from mart.business_demography)::integer as demography,
            (select count(*) from mart.growth_index where level = 'total')::integer as growth_totals,
@@ -79,8 +87,9 @@ describe('pipeline on generated data', () => {
 
   it('keeps the growth index at exactly 100 in the base year for the city', async () => {
     const base = await withConnection(wh, (con) =>
-      queryRows<{ value: number }>(
+      readRows(
         con,
+        z.object({ value: z.number() }),
         "select value from mart.growth_index where year = 2017 and region_code = '330500' and level = 'total'",
       ),
     );

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { z } from 'zod';
+import { readRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { buildGeneratedWarehouse } from './generatedWarehouse.ts';
 
 // Survival on city-scale generated data against reference.md §6.4 (国家工商总局 2013): yearly hazards of
@@ -12,7 +13,13 @@ import { buildGeneratedWarehouse } from './generatedWarehouse.ts';
 // Only the 2017 and 2020 snapshots are loaded (a snapshot lists closed entities too, so births of 2017–2019
 // and their closures are all visible) to keep the test near a minute.
 let wh: Warehouse;
-let row: { survival_1y: number; survival_2y: number; survival_3y: number; cohort_3y: number };
+const Row = z.object({
+  survival_1y: z.number(),
+  survival_2y: z.number(),
+  survival_3y: z.number(),
+  cohort_3y: z.number(),
+});
+let row: z.infer<typeof Row>;
 
 beforeAll(async () => {
   ({ wh } = await buildGeneratedWarehouse(
@@ -20,8 +27,9 @@ beforeAll(async () => {
     (out) => [join(out, 'registry_2017-12-31.csv'), join(out, 'registry_2020-12-31.csv')],
   ));
   const rows = await withConnection(wh, (con) =>
-    queryRows<typeof row>(
+    readRows(
       con,
+      Row,
       `select
          max(survival_1y) filter (where year = 2018) as survival_1y,
          max(survival_2y) filter (where year = 2019) as survival_2y,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { CliIo } from '../../pipelines/cli/io.ts';
 import { main } from '../../pipelines/cli/main.ts';
 import type { IngestFileResult } from '../../pipelines/ingest/ingestTypes.ts';
@@ -69,7 +70,13 @@ describe('a --dirty 0.05 tiny extract', () => {
   });
 
   it('quarantines every injected bad row under its own reason, at its line, and nothing else', async () => {
-    const q = await t.rows<{ file: string; line: number; column_name: string | null; reason: string }>(
+    const q = await t.read(
+      z.object({
+        file: z.string(),
+        line: z.number(),
+        column_name: z.string().nullable(),
+        reason: z.string(),
+      }),
       'select file, line, column_name, reason from ops.quarantine',
     );
     const got = new Map(q.map((r) => [`${base(r.file)}:${r.line}`, r]));
@@ -92,7 +99,8 @@ describe('a --dirty 0.05 tiny extract', () => {
   });
 
   it('loads the load-ok variants (元 headers, thousands separators, Chinese dates) with parsed values', async () => {
-    const loaded = await t.rows<{ file: string; line: number; ok: boolean }>(
+    const loaded = await t.read(
+      z.object({ file: z.string(), line: z.number(), ok: z.boolean() }),
       `select source_file as file, source_line as line, established_on is not null and registered_capital_wan is not null as ok
        from raw.registry
        union all
@@ -130,7 +138,8 @@ describe('a --dirty 0.05 tiny extract', () => {
           ? 'revenue_wan'
           : null;
       if (!column) continue;
-      const rows = await t.rows<{ v: number }>(
+      const rows = await t.read(
+        z.object({ v: z.number() }),
         `select ${column} as v from ${table} where source_file like '%' || $f and source_line = 2`,
         { f: `/${file}` },
       );

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { incompleteUtf8Tail, sniffFile } from '../../pipelines/ingest/sniffFile.ts';
 import { chooseEncoding, classifyLine } from '../../pipelines/ingest/transcodeByLine.ts';
 import { addsUp, REGISTRY_HEADER, type TestWarehouse, testWarehouse } from './helpers.ts';
@@ -24,7 +25,8 @@ const utf8 = (s: string) => Buffer.from(`${s}\n`, 'utf8');
 const gbk = (s: string) => iconv.encode(`${s}\n`, 'gbk');
 
 async function quarantine(path: string) {
-  return t.rows<{ line: number; reason: string; raw: string }>(
+  return t.read(
+    z.object({ line: z.number(), reason: z.string(), raw: z.string() }),
     'select line, reason, raw from ops.quarantine where file = $f order by line',
     { f: path },
   );

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { CliIo } from '../../pipelines/cli/io.ts';
 import { main } from '../../pipelines/cli/main.ts';
 import { addsUp, FIXTURES, type TestWarehouse, testWarehouse } from './helpers.ts';
@@ -12,7 +13,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const counts = async () =>
-  t.rows<{ r: number; e: number; p: number; q: number }>(
+  t.read(
+    z.object({ r: z.number(), e: z.number(), p: z.number(), q: z.number() }),
     `select (select count(*)::int from raw.registry) r, (select count(*)::int from raw.enterprise_indicators) e,
             (select count(*)::int from raw.plan_indicators) p, (select count(*)::int from ops.quarantine) q`,
   );

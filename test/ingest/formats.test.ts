@@ -4,6 +4,7 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { withConnection } from '../../pipelines/db/warehouse.ts';
 import {
   addsUp,
@@ -112,7 +113,8 @@ describe('formats and encodings load identically', () => {
     await wb.xlsx.writeFile(path);
     const [r] = await t.ingest([path]);
     expect([r.status, r.rows_read]).toEqual(['loaded', 3000]); // one uscc 3000 times: duplicate_conflict
-    const got = await t.rows<{ raw: string }>(
+    const got = await t.read(
+      z.object({ raw: z.string() }),
       'select raw from ops.quarantine where file = $f order by line',
       {
         f: path,
@@ -184,7 +186,8 @@ describe('values', () => {
     );
     const [r] = await t.ingest([path]);
     expect(r.rows_loaded).toBe(1);
-    const [row] = await t.rows<{ revenue_wan: number; assets_wan: number }>(
+    const [row] = await t.read(
+      z.object({ revenue_wan: z.number(), assets_wan: z.number() }),
       'select revenue_wan, assets_wan from raw.enterprise_indicators where source_file = $f',
       { f: path },
     );

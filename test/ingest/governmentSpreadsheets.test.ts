@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { findHeader } from '../../pipelines/ingest/findHeader.ts';
 import { unitLineUnit } from '../../pipelines/ingest/moneyUnits.ts';
 import {
@@ -94,9 +95,13 @@ describe('a title line, a unit line, blank lines and a totals row', () => {
     const [r] = await t.ingest([path]);
     expect([r.rows_read, r.rows_loaded, r.rows_dropped]).toEqual([2, 1, 1]);
     expect(addsUp(r)).toBe(true);
-    const [logged] = await t.rows<{ message: string }>('select message from ops.ingest_log where file = $f', {
-      f: path,
-    });
+    const [logged] = await t.read(
+      z.object({ message: z.string() }),
+      'select message from ops.ingest_log where file = $f',
+      {
+        f: path,
+      },
+    );
     expect(logged.message).toMatch(
       /line 1 skipped above the header: 湖州市市场主体登记信息.*totals row.*line\(s\) 4/,
     );

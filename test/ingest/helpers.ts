@@ -1,10 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { DuckDBValue } from '@duckdb/node-api';
+import { z } from 'zod';
 import { REPO_ROOT } from '../../pipelines/db/sqlFile.ts';
-import { openWarehouse, queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { openWarehouse, readRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { ingestFiles } from '../../pipelines/ingest/ingestFiles.ts';
 import type { IngestFileResult, IngestOptions } from '../../pipelines/ingest/ingestTypes.ts';
+
+const AnyRow = z.record(z.string(), z.unknown());
 
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'ingest');
 export const FIXED_NOW = () => new Date('2026-01-15T08:00:00Z');
@@ -30,7 +34,14 @@ export interface TestWarehouse {
   wh: Warehouse;
   dir: string;
   ingest(paths: string[], options?: Partial<IngestOptions>): Promise<IngestFileResult[]>;
-  rows<T = Record<string, unknown>>(sql: string, params?: Record<string, unknown>): Promise<T[]>;
+  /** Rows as loose records (for `toEqual` on whole rows). */
+  rows(sql: string, params?: Record<string, DuckDBValue>): Promise<Record<string, unknown>[]>;
+  /** Rows checked against a schema (for arithmetic on typed fields). */
+  read<S extends z.ZodType>(
+    schema: S,
+    sql: string,
+    params?: Record<string, DuckDBValue>,
+  ): Promise<z.output<S>[]>;
   write(name: string, content: string | Buffer): string;
   close(): void;
 }
@@ -55,7 +66,8 @@ export async function testWarehouse(): Promise<TestWarehouse> {
     wh,
     dir,
     ingest: (paths, options = {}) => ingestFiles(wh, paths, { now: FIXED_NOW, ...options }),
-    rows: (sql, params) => withConnection(wh, (con) => queryRows(con, sql, params)),
+    rows: (sql, params) => withConnection(wh, (con) => readRows(con, AnyRow, sql, params)),
+    read: (schema, sql, params) => withConnection(wh, (con) => readRows(con, schema, sql, params)),
     write(name, content) {
       const p = join(dir, name);
       mkdirSync(dirname(p), { recursive: true });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { MAX_RECORD_LINES, planRecordJoins } from '../../pipelines/ingest/planRecordJoins.ts';
 import { addsUp, CODES, PLAN_HEADER, REGISTRY_HEADER, type TestWarehouse, testWarehouse } from './helpers.ts';
 
@@ -59,7 +60,8 @@ describe('a quoted field spanning lines (RFC 4180)', () => {
     const path = t.write('registry_2019-12-31.csv', `${REGISTRY_HEADER}\n${rows.join('\n')}\n`);
     const [r] = await t.ingest([path]);
     expect([r.status, r.rows_read, r.rows_loaded, r.rows_quarantined]).toEqual(['loaded', 10, 10, 0]);
-    const got = await t.rows<{ source_line: number; name: string }>(
+    const got = await t.read(
+      z.object({ source_line: z.number(), name: z.string() }),
       'select source_line, name from raw.registry where source_file = $f order by source_line',
       { f: path },
     );

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { withConnection } from '../../pipelines/db/warehouse.ts';
 import { generateExtracts } from '../../pipelines/generate/generateExtracts.ts';
 import { buildWarehouse } from '../../pipelines/models/buildWarehouse.ts';
@@ -32,7 +33,8 @@ async function quarantined(name: string, text: string) {
   const [r] = await t.ingest([path]);
   expect(r.status, r.message).toBe('loaded');
   expect(addsUp(r)).toBe(true);
-  const q = await t.rows<{ line: number; column_name: string; reason: string }>(
+  const q = await t.read(
+    z.object({ line: z.number(), column_name: z.string(), reason: z.string() }),
     'select line, column_name, reason from ops.quarantine where file = $f order by line',
     { f: path },
   );
@@ -68,7 +70,8 @@ describe('poison numbers', () => {
       { line: 5, column_name: 'exports', reason: 'out_of_range' },
       { line: 7, column_name: 'revenue', reason: 'out_of_range' },
     ]);
-    const [loaded] = await t.rows<{ revenue_wan: number }>(
+    const [loaded] = await t.read(
+      z.object({ revenue_wan: z.number() }),
       'select revenue_wan from raw.enterprise_indicators where source_file like $f and source_line = 6',
       { f: '%ind_big.csv' },
     );
@@ -162,11 +165,13 @@ describe('a value ingest accepts never breaks a build', () => {
       expect(r.status, r.message).toBe('loaded');
       expect(addsUp(r)).toBe(true);
     }
-    const [{ out_of_range }] = await tmp.rows<{ out_of_range: number }>(
+    const [{ out_of_range }] = await tmp.read(
+      z.object({ out_of_range: z.number() }),
       "select count(*)::int as out_of_range from ops.quarantine where reason = 'out_of_range'",
     );
     expect(out_of_range).toBe(0); // the bounds themselves are accepted
-    const [{ extreme }] = await tmp.rows<{ extreme: number }>(
+    const [{ extreme }] = await tmp.read(
+      z.object({ extreme: z.number() }),
       'select count(*)::int as extreme from raw.enterprise_indicators where revenue_wan = 1e10',
     );
     expect(extreme).toBeGreaterThan(100);

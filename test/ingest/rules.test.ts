@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   addsUp,
   CODES,
@@ -36,7 +37,8 @@ async function quarantineOf(kind: 'registry' | 'indicators' | 'plan', badRow: st
   expect(r.rows_read).toBe(2);
   expect(r.rows_loaded).toBe(1);
   expect(addsUp(r)).toBe(true);
-  return t.rows<{ line: number; column_name: string | null; reason: string; raw: string }>(
+  return t.read(
+    z.object({ line: z.number(), column_name: z.string().nullable(), reason: z.string(), raw: z.string() }),
     'select line, column_name, reason, raw from ops.quarantine where file = $f',
     { f: path },
   );

@@ -1,7 +1,8 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { readSql } from '../../pipelines/db/sqlFile.ts';
-import { queryRows } from '../../pipelines/db/warehouse.ts';
+import { readRows } from '../../pipelines/db/warehouse.ts';
 import { buildUscc, validateUscc } from '../../pipelines/domain/uscc.ts';
 
 // Ingest checks USCCs in SQL (3M rows stay in DuckDB); these macros must agree with the TypeScript validator.
@@ -30,8 +31,9 @@ describe('SQL USCC macros agree with validateUscc', () => {
     try {
       await con.run(readSql('statements/ingest/macros.sql'));
       for (const code of codes) {
-        const [sql] = await queryRows<{ f: boolean; c18: boolean | null; c17: boolean | null }>(
+        const [sql] = await readRows(
           con,
+          z.object({ f: z.boolean(), c18: z.boolean().nullable(), c17: z.boolean().nullable() }),
           'select xw_uscc_wellformed($c) f, xw_uscc_check18_ok($c) c18, xw_uscc_body_ok($c) c17',
           { c: code },
         );

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { REPO_ROOT } from '../../pipelines/db/sqlFile.ts';
-import { queryRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { readRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { orderModels, parseModelFile, readModels } from '../../pipelines/models/modelFile.ts';
 import { runModel } from '../../pipelines/models/runModels.ts';
 import { buildGeneratedWarehouse } from '../e2e/generatedWarehouse.ts';
@@ -64,8 +65,9 @@ async function compareWithBefore(model: string, except: string[] = []): Promise<
   return withConnection(wh, async (con) => {
     await con.run('create schema if not exists before');
     await con.run(`create or replace table before."${table}" as ${before.sql}`);
-    const cols = await queryRows<{ name: string }>(
+    const cols = await readRows(
       con,
+      z.object({ name: z.string() }),
       `select column_name as name from information_schema.columns
        where table_schema = 'before' and table_name = $1 order by ordinal_position`,
       [table],
@@ -74,7 +76,11 @@ async function compareWithBefore(model: string, except: string[] = []): Promise<
     expect(await exportHash(`"${schema}"."${table}"`, names, `${table}-now`)).toBe(
       await exportHash(`before."${table}"`, names, `${table}-before`),
     );
-    const n = await queryRows<{ n: number }>(con, `select count(*)::integer as n from before."${table}"`);
+    const n = await readRows(
+      con,
+      z.object({ n: z.number() }),
+      `select count(*)::integer as n from before."${table}"`,
+    );
     return n[0].n;
   });
 }
@@ -82,8 +88,9 @@ async function compareWithBefore(model: string, except: string[] = []): Promise<
 describe('models rewritten for speed give byte-identical results to the SQL they replaced', () => {
   it('the perturbed register holds a firm that returns to an earlier state (so the rare path runs)', async () => {
     const rows = await withConnection(wh, (con) =>
-      queryRows<{ n: number }>(
+      readRows(
         con,
+        z.object({ n: z.number() }),
         `select count(distinct uscc)::integer as n from staging.stg_registry_history h
          where exists (select 1 from staging.stg_registry_history o
            where o.uscc = h.uscc and o.valid_from < h.valid_from and o.status = h.status and o.county_code = h.county_code

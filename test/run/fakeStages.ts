@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { openWarehouse, queryRows, withConnection } from '../../pipelines/db/warehouse.ts';
+import { z } from 'zod';
+import { openWarehouse, readRows, withConnection } from '../../pipelines/db/warehouse.ts';
 import type {
   IngestFileResultLike,
   PipelineStages,
@@ -31,7 +32,8 @@ export function fakeStages(overrides: Partial<PipelineStages> = {}): PipelineSta
               message: `${basename(file)}: 无法识别的文件 / unknown extract`,
             });
           } else if (
-            (await queryRows(con, 'select 1 from raw.fake_files where sha256 = $1', [sha256])).length > 0
+            (await readRows(con, z.object({}), 'select 1 from raw.fake_files where sha256 = $1', [sha256]))
+              .length > 0
           ) {
             out.push({ file, status: 'skipped_duplicate', message: 'already loaded' });
           } else {
@@ -60,7 +62,7 @@ export function fakeStages(overrides: Partial<PipelineStages> = {}): PipelineSta
     async report(year: number, ctx: RenderContext) {
       const wh = await openWarehouse(ctx.dbPath, { readOnly: true });
       const [row] = await withConnection(wh, (con) =>
-        queryRows<{ files: number }>(con, 'select files from mart.fake_summary'),
+        readRows(con, z.object({ files: z.number() }), 'select files from mart.fake_summary'),
       ).finally(() => wh.close());
       const dir = join(ctx.outDir, String(year));
       mkdirSync(dir, { recursive: true });

@@ -1,17 +1,22 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWarehouse, queryRows, withConnection } from '../../pipelines/db/warehouse.ts';
+import { z } from 'zod';
+import { openWarehouse, readRows, withConnection } from '../../pipelines/db/warehouse.ts';
 import { RunLockedError } from '../../pipelines/run/runLock.ts';
 import { runPipeline } from '../../pipelines/run/runPipeline.ts';
 import { fileRunStore } from '../../pipelines/run/runStore.ts';
 import { fakeStages } from './fakeStages.ts';
 import { dropInInbox, makeLayout, runOptions, sha256, snapshotTree, testEffects } from './runFixture.ts';
 
-async function readPublished<T>(db: string, sql: string): Promise<T[]> {
+async function readPublished<S extends z.ZodType>(
+  db: string,
+  schema: S,
+  sql: string,
+): Promise<z.output<S>[]> {
   const wh = await openWarehouse(db, { readOnly: true });
   try {
-    return await withConnection(wh, (con) => queryRows<T>(con, sql));
+    return await withConnection(wh, (con) => readRows(con, schema, sql));
   } finally {
     wh.close();
   }
@@ -63,8 +68,9 @@ describe('runPipeline', () => {
     expect(readFileSync(join(l.inbox, 'rejected', 'junk.txt.reason.txt'), 'utf8')).toContain(
       'unknown extract',
     );
-    const rows = await readPublished<{ run_id: string; status: string; trigger: string; sha: string }>(
+    const rows = await readPublished(
       l.db,
+      z.object({ run_id: z.string(), status: z.string(), trigger: z.string(), sha: z.string() }),
       "select run_id, status, trigger, inputs->>'$[1].sha256' as sha from ops.runs",
     );
     expect(rows).toEqual([{ run_id: r.run_id, status: 'succeeded', trigger: 'manual', sha: shaA }]);
@@ -100,8 +106,9 @@ describe('runPipeline', () => {
     );
     expect(again.status).toBe('succeeded');
     expect(again.record?.year).toBe(2021);
-    const statuses = await readPublished<{ status: string }>(
+    const statuses = await readPublished(
       l.db,
+      z.object({ status: z.string() }),
       'select status from ops.runs order by run_id',
     );
     expect(statuses.map((s) => s.status).sort()).toEqual(['failed', 'succeeded', 'succeeded']);
