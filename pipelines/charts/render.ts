@@ -16,7 +16,12 @@ interface VegaScenegraphExtras {
   textMetrics: { width: (item: TextItemLike, text: unknown) => number };
   resetSVGDefIds: () => void;
 }
-const scenegraph = vega as unknown as VegaScenegraphExtras;
+function hasScenegraphExtras(m: object): m is VegaScenegraphExtras {
+  return 'textMetrics' in m && 'resetSVGDefIds' in m && typeof m.resetSVGDefIds === 'function';
+}
+// Checked, not cast: a vega upgrade that stops re-exporting these fails here, loudly, at start-up.
+if (!hasScenegraphExtras(vega)) throw new Error('vega no longer re-exports textMetrics/resetSVGDefIds');
+const scenegraph: VegaScenegraphExtras = vega;
 
 // Once per process: measure text with the shipped font's advance widths (CJK = 1 em) instead of vega's
 // 0.8 em-per-character guess, which clips Chinese labels.
