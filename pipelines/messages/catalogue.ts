@@ -91,6 +91,8 @@ export const CATALOGUE = {
   'ingest.note_sheet_skipped': (p: Params) =>
     `sheet ${p.sheet} skipped: no header in its first ${p.rows} non-empty rows`,
   'ingest.note_sheet_unread': (p: Params) => `sheet ${p.sheet} not read: the data sheet comes before it`,
+  'site.year_not_covered': (p: Params) =>
+    `看板没有 ${p.year} 年（可选年份：${p.years}），未生成看板 / the dashboard has no year ${p.year} (years: ${p.years}); nothing written`,
   'report.year_not_covered': (p: Params) =>
     `${p.year} 年不在数据覆盖范围内（仓库中有 ${p.first}—${p.last} 年），未生成报告 / the warehouse has no data for ${p.year} (it covers ${p.first}–${p.last}); nothing written`,
   'report.no_data': (p: Params) =>

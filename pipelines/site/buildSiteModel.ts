@@ -1,6 +1,7 @@
 import type { ChartData } from '../charts/chartData.ts';
 import { formatIndex, formatScore } from '../charts/format.ts';
 import type { NamedChart } from '../charts/types.ts';
+import { UserError } from '../messages/catalogue.ts';
 import { publishedCell } from '../publish/publishedCell.ts';
 import { revisionLabel, revisionPeriod } from '../publish/revisionLabels.ts';
 import { demographySentence } from '../report/buildDemographySection.ts';
@@ -99,6 +100,9 @@ function siteYear(inputs: SiteInputs, year: number, countyCode?: string): SiteYe
 /** The dashboard as data: one page for the city and one per county, each with every year's charts (pure). */
 export function buildSiteModel(inputs: SiteInputs): SiteModel {
   const years = siteYears(inputs.data);
+  // A year asked for and not covered is refused, never silently replaced by the latest.
+  if (inputs.year !== undefined && !years.includes(inputs.year))
+    throw new UserError('site.year_not_covered', { year: inputs.year, years: years.join('、') });
   const city = inputs.data.regions.find((r) => r.level === 'city');
   if (!city) throw new Error('ref.regions 中没有市级行 (no city row in ref.regions)');
   const counties = inputs.data.regions.filter((r) => r.level === 'county');
@@ -122,7 +126,7 @@ export function buildSiteModel(inputs: SiteInputs): SiteModel {
     minEnterprises: inputs.data.minEnterprises,
     methodologyVersion: inputs.methodology.version,
     runId: inputs.runId,
-    defaultYear: inputs.year && years.includes(inputs.year) ? inputs.year : latest,
+    defaultYear: inputs.year ?? latest,
     nav: [
       { file: 'index.html', label: `${city.name_zh}（全市）` },
       ...counties.map((c) => ({ file: `county-${c.region_code}.html`, label: c.name_zh })),

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,15 @@ describe('static site', () => {
       `update ref.regions set name_zh = '<script>alert(1)</script>县' where region_code = '330522';`,
     );
     out = (await writeSite({ dbPath, outDir: join(dir, 'site'), buildCharts: fakeCharts })).outDir;
+  });
+
+  it('refuses a --year the dashboard does not cover, writing nothing (never the latest year instead)', async () => {
+    const { dir, dbPath } = await buildFixtureWarehouse('');
+    const target = join(dir, 'site-1999');
+    await expect(writeSite({ dbPath, outDir: target, year: 1999, buildCharts: fakeCharts })).rejects.toThrow(
+      /没有 1999 年（可选年份：2018、2019、2020）/,
+    );
+    expect(existsSync(target)).toBe(false);
   });
 
   it('writes index.html, one page per county, their data files and local copies of vega, vega-lite and vega-embed', () => {
