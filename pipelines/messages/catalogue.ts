@@ -91,6 +91,23 @@ export const CATALOGUE = {
   'ingest.note_sheet_skipped': (p: Params) =>
     `sheet ${p.sheet} skipped: no header in its first ${p.rows} non-empty rows`,
   'ingest.note_sheet_unread': (p: Params) => `sheet ${p.sheet} not read: the data sheet comes before it`,
+  'runs.bad_id': (p: Params) => `not a run id: ${p.id} (expected e.g. 20260130T180000-ab12)`,
+  'runs.unknown': (p: Params) => `no run ${p.id} in ${p.dir} (see \`xiaowei runs\`)`,
+  'run.warehouse_changed': (p: Params) =>
+    `the published warehouse ${p.db} changed while the run was working; not publishing`,
+  'run.wal_pending': (p: Params) =>
+    `a DuckDB write-ahead log is pending beside ${p.db} or the work copy; not publishing`,
+  'run.lock_contended': (p: Params) => `could not take the run lock ${p.lock} after 3 attempts`,
+  'serve.no_site': (p: Params) =>
+    `${p.dir} 中没有 index.html，请先运行 xiaowei site (no index.html: run \`xiaowei site\` first)`,
+  'composite.group_needed': (p: Params) =>
+    `--impute group-mean needs --group <column>; Group columns in iMeta: ${p.known}`,
+  'composite.base_year_needed': () => '--normalise baseyear needs --base-year <year>',
+  'build.no_index_rows': () =>
+    '指数表为空，请先运行 xiaowei build (mart.growth_index is empty: run `xiaowei build` first)',
+  'build.no_index_rows_for_version': (p: Params) => `方法版本 ${p.version} 没有指数数据 (no index rows)`,
+  'ref.no_city': () => 'ref.regions 中没有市级行 (no city row in ref.regions)',
+  'report.unknown_county': (p: Params) => `未知区县代码 ${p.code} (unknown county code)`,
   'site.year_not_covered': (p: Params) =>
     `看板没有 ${p.year} 年（可选年份：${p.years}），未生成看板 / the dashboard has no year ${p.year} (years: ${p.years}); nothing written`,
   'report.year_not_covered': (p: Params) =>

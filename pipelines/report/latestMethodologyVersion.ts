@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import { readSql } from '../db/sqlFile.ts';
 import { readRows } from '../db/warehouse.ts';
+import { UserError } from '../messages/catalogue.ts';
 
 /** The methodology version the marts were built with (the highest present); throws when the marts are empty. */
 export async function latestMethodologyVersion(con: DuckDBConnection): Promise<string> {
@@ -11,9 +12,6 @@ export async function latestMethodologyVersion(con: DuckDBConnection): Promise<s
     readSql('queries/report/latest_methodology_version.sql'),
   );
   const version = rows[0]?.methodology_version;
-  if (!version)
-    throw new Error(
-      '指数表为空，请先运行 xiaowei build (mart.growth_index is empty: run `xiaowei build` first)',
-    );
+  if (!version) throw new UserError('build.no_index_rows');
   return version;
 }

@@ -1,4 +1,5 @@
 import type { ChartData } from '../charts/chartData.ts';
+import { UserError } from '../messages/catalogue.ts';
 import type { ReportMeta } from './reportMeta.ts';
 
 type Region = ChartData['regions'][number];
@@ -19,10 +20,10 @@ export interface ReportContext {
 
 export function buildReportContext(data: ChartData, meta: ReportMeta): ReportContext {
   const city = data.regions.find((r) => r.level === 'city');
-  if (!city) throw new Error('ref.regions 中没有市级行 (no city row in ref.regions)');
+  if (!city) throw new UserError('ref.no_city');
   const counties = data.regions.filter((r) => r.level === 'county');
   const focus = data.countyCode ? counties.find((r) => r.region_code === data.countyCode) : city;
-  if (!focus) throw new Error(`未知区县代码 ${data.countyCode} (unknown county code)`);
+  if (!focus) throw new UserError('report.unknown_county', { code: String(data.countyCode) });
   return {
     data,
     meta,

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fsyncDir, writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
+import { UserError } from '../messages/catalogue.ts';
 import type { RunPaths } from './runPaths.ts';
 import type { RunRecord } from './runRecord.ts';
 import { type PublishedStamp, stampOf } from './workCopy.ts';
@@ -36,12 +37,10 @@ export async function publishRun(
     now.size !== copiedFrom.size ||
     now.mtimeMs !== copiedFrom.mtimeMs
   ) {
-    throw new Error(`the published warehouse ${paths.db} changed while the run was working; not publishing`);
+    throw new UserError('run.warehouse_changed', { db: paths.db });
   }
   if (existsSync(`${paths.db}.wal`) || existsSync(`${paths.workDb}.wal`)) {
-    throw new Error(
-      `a DuckDB write-ahead log is pending beside ${paths.db} or the work copy; not publishing`,
-    );
+    throw new UserError('run.wal_pending', { db: paths.db });
   }
   const journal: PublishJournal = {
     run_id: record.run_id,

@@ -1,5 +1,6 @@
 import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { UserError } from '../messages/catalogue.ts';
 
 export interface LockInfo {
   pid: number;
@@ -98,7 +99,7 @@ export function acquireRunLock(
       unlinkSync(aside);
       effects.onStale(holder);
     }
-    throw new Error(`could not take the run lock ${lockPath} after 3 attempts`);
+    throw new UserError('run.lock_contended', { lock: lockPath });
   } finally {
     unlinkSync(tmp);
   }

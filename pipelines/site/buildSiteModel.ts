@@ -104,7 +104,7 @@ export function buildSiteModel(inputs: SiteInputs): SiteModel {
   if (inputs.year !== undefined && !years.includes(inputs.year))
     throw new UserError('site.year_not_covered', { year: inputs.year, years: years.join('、') });
   const city = inputs.data.regions.find((r) => r.level === 'city');
-  if (!city) throw new Error('ref.regions 中没有市级行 (no city row in ref.regions)');
+  if (!city) throw new UserError('ref.no_city');
   const counties = inputs.data.regions.filter((r) => r.level === 'county');
   const cityPage: SitePage = {
     file: 'index.html',

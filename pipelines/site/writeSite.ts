@@ -6,6 +6,7 @@ import { FONT_FAMILY, fontFilePath } from '../charts/font.ts';
 import type { NamedChart } from '../charts/types.ts';
 import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
 import { openWarehouse, readRows, withConnection } from '../db/warehouse.ts';
+import { UserError } from '../messages/catalogue.ts';
 import { loadMethodology } from '../methodology/loadMethodology.ts';
 import { chartDataFor } from '../publish/chartDataFor.ts';
 import type { GuardReport } from '../publish/guard/guardTypes.ts';
@@ -54,7 +55,7 @@ async function readSiteData(o: SiteOptions) {
         { version },
       );
       if (latest?.year === null || latest?.year === undefined)
-        throw new Error(`方法版本 ${version} 没有指数数据 (no index rows)`);
+        throw new UserError('build.no_index_rows_for_version', { version });
       const pub = await loadPublication(con);
       const data = chartDataFor(pub, {
         version,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { EngineConfigInput } from '../../engine/engineConfig.ts';
 import type { EngineResult } from '../../engine/runEngine.ts';
+import { UserError } from '../../messages/catalogue.ts';
 import type { CliIo } from '../io.ts';
 
 interface CompositeOptions {
@@ -45,13 +46,13 @@ export function compositeConfig(o: CompositeOptions, groupColumns: string[]): En
     if (!o.group) {
       const known =
         groupColumns.length > 0 ? groupColumns.join(', ') : '(iMeta has no Group rows; use --impute none)';
-      throw new Error(`--impute group-mean needs --group <column>; Group columns in iMeta: ${known}`);
+      throw new UserError('composite.group_needed', { known });
     }
     impute = { method: 'group-mean', group: o.group };
   }
   let normalise: EngineConfigInput['normalise'];
   if (o.normalise === 'baseyear') {
-    if (o.baseYear === undefined) throw new Error('--normalise baseyear needs --base-year <year>');
+    if (o.baseYear === undefined) throw new UserError('composite.base_year_needed');
     normalise = { method: 'baseyear', baseYear: o.baseYear };
   } else if (o.normalise === 'goalposts') normalise = { method: 'goalposts', useTarget: true };
   else normalise = { method: o.normalise };

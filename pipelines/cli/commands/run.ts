@@ -4,7 +4,7 @@ import { DEFAULT_INBOX } from '../../run/inbox.ts';
 import { nodeRunEffects } from '../../run/nodeRunEffects.ts';
 import { runProgressBar, silentProgress } from '../../run/progressLine.ts';
 import { RunLockedError } from '../../run/runLock.ts';
-import { type RunOutcome, runPipeline } from '../../run/runPipeline.ts';
+import type { RunOutcome } from '../../run/runPipeline.ts';
 import { pauseHookFromEnv } from '../../run/testPause.ts';
 import { dbOption } from '../dbOption.ts';
 import { type CliIo, isInteractive } from '../io.ts';
@@ -79,9 +79,10 @@ export function register(program: Command, io: CliIo): void {
     )
     .action(async (opts: RunCliOptions) => {
       // Loaded on use (pino, the report stack), so that `xiaowei --help` starts without them.
-      const [{ createRunLogger }, { chromiumPath }] = await Promise.all([
+      const [{ createRunLogger }, { chromiumPath }, { runPipeline }] = await Promise.all([
         import('../../run/runLogger.ts'),
         import('../../report/printPdf.ts'),
+        import('../../run/runPipeline.ts'),
       ]);
       const log = createRunLogger({ logFile: opts.logFile, terminal: io.stderr, now: () => new Date() });
       const abort = new AbortController();

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { resolveDbPath } from '../../db/warehouse.ts';
+import { UserError } from '../../messages/catalogue.ts';
 import { RUN_ID_PATTERN } from '../../run/runId.ts';
 import { currentLockHolder } from '../../run/runLock.ts';
 import type { RunRecord } from '../../run/runRecord.ts';
@@ -97,10 +98,9 @@ export function register(program: Command, io: CliIo): void {
     .action((id: string, opts: { db?: string; json?: boolean }, cmd: Command) => {
       const db = opts.db ?? (cmd.parent?.opts() as { db?: string } | undefined)?.db;
       const store = fileRunStore(join(dirname(resolveDbPath(db, io.env)), 'runs'));
-      if (!RUN_ID_PATTERN.test(id))
-        throw new Error(`not a run id: ${id} (expected e.g. 20260130T180000-ab12)`);
+      if (!RUN_ID_PATTERN.test(id)) throw new UserError('runs.bad_id', { id });
       const record = store.get(id);
-      if (!record) throw new Error(`no run ${id} in ${store.dir} (see \`xiaowei runs\`)`);
+      if (!record) throw new UserError('runs.unknown', { id, dir: store.dir });
       io.stdout.write(opts.json ? `${JSON.stringify(record, null, 2)}\n` : formatRunDetail(record));
     });
 }

@@ -23,9 +23,7 @@ export function register(program: Command, io: CliIo): void {
       const dir = resolve(opts.dir);
       if (isInternalPath(dir)) throw new UserError('serve.internal_dir', { dir });
       if (!existsSync(join(dir, 'index.html'))) {
-        throw new Error(
-          `${dir} 中没有 index.html，请先运行 xiaowei site (no index.html: run \`xiaowei site\` first)`,
-        );
+        throw new UserError('serve.no_site', { dir });
       }
       const { server, url } = await serveStatic(dir, opts.port);
       io.stdout.write(`看板预览 serving ${dir} at ${url} (Ctrl+C 停止 / to stop)\n`);
