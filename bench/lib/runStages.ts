@@ -335,13 +335,19 @@ function ensureDanfo(ctx: BenchContext): boolean {
   return r.status === 0;
 }
 
-/** The baseline build's plan: the macro files and every staging and mart model body in dependency order. */
+/** The baseline build's plan: the macro files and every staging, intermediate and mart model body in dependency order. */
 function buildPlan(repo: string) {
   const sqlRoot = join(repo, 'sql');
-  const macros = ['safe_div.sql', 'round_half_up.sql', 'size_class.sql'].map((f) =>
-    readFileSync(join(sqlRoot, 'macros', f), 'utf8'),
-  );
-  const models = orderModels(readModels(sqlRoot, ['models/staging', 'models/marts'])).map((m) => ({
+  const macros = [
+    'safe_div.sql',
+    'round_half_up.sql',
+    'size_class.sql',
+    'base_year_index.sql',
+    'weighted_mean.sql',
+  ].map((f) => readFileSync(join(sqlRoot, 'macros', f), 'utf8'));
+  const models = orderModels(
+    readModels(sqlRoot, ['models/staging', 'models/intermediate', 'models/marts']),
+  ).map((m) => ({
     name: m.name,
     materialized: m.materialized,
     sql: m.sql,

@@ -6,7 +6,7 @@ import { readRows } from '../db/warehouse.ts';
 import type { IndexDefinition, IndexName } from '../methodology/schema.ts';
 import { computeIndex, type IndexInput } from './computeIndex.ts';
 
-/** Which index marts to recompute: the region marts, or the industry marts (slice = region|industry). */
+/** Which index marts to recompute: the region marts, or the industry marts (slice = region/industry). */
 export interface ComparedMarts {
   inputs: string;
   tables: Record<IndexName, string>;
@@ -14,6 +14,8 @@ export interface ComparedMarts {
   slice: string;
   /** Aggregate rows carry an enterprise count the engine does not compute (industry marts). */
   aggregateCounts: boolean;
+  /** A query ($version) of the slices a version publishes, when not every slice of the inputs is published. */
+  slicesOfVersion?: string;
 }
 
 export const REGION_MARTS: ComparedMarts = {
@@ -21,6 +23,15 @@ export const REGION_MARTS: ComparedMarts = {
   tables: { growth: 'mart.growth_index', vitality: 'mart.vitality_index' },
   slice: 'region_code',
   aggregateCounts: false,
+};
+
+/** The indices per 八大万亿产业 (methodology §8); a slice is region/industry, published per the version's levels. */
+export const INDUSTRY_MARTS: ComparedMarts = {
+  inputs: 'mart.index_inputs_by_industry',
+  tables: { growth: 'mart.growth_index_by_industry', vitality: 'mart.vitality_index_by_industry' },
+  slice: "region_code || '/' || priority_industry",
+  aggregateCounts: true,
+  slicesOfVersion: 'queries/engine/industry_slices_of_version.sql',
 };
 
 export interface EngineComparison {
@@ -33,6 +44,7 @@ export interface EngineComparison {
 }
 
 const versionRow = z.object({ methodology_version: z.string() });
+const sliceRow = z.object({ slice: z.string() });
 const metaRow = z.object({
   index_name: z.enum(['growth', 'vitality']),
   code: z.string(),
@@ -63,7 +75,7 @@ const martRow = z.object({
 });
 
 /**
- * The inputs X of the indices as the engine takes them (region_code = the slice: the region, or region|industry),
+ * The inputs X of the indices as the engine takes them (region_code = the slice: the region, or region/industry),
  * read from the same table the SQL models read.
  */
 export async function readIndexInputs(
@@ -96,18 +108,16 @@ export async function compareWithEngine(
     versionRow,
     'select methodology_version from mart.methodology order by 1',
   );
-  const inputs = await readRows(
-    con,
-    inputRow,
-    substitute(readSql('queries/engine/index_inputs.sql'), {
-      inputs: quoteQualified(marts.inputs),
-      slice: marts.slice,
-    }),
-  );
-  const engineInputs = inputs.map((i) => ({ ...i, region_code: i.slice }));
+  const allInputs = await readIndexInputs(con, marts);
   const out: EngineComparison = { rows: 0, maxAbsDiff: 0, mismatches: [] };
   for (const { methodology_version: version } of versions) {
     const meta = await readRows(con, metaRow, readSql('queries/engine/index_meta.sql'), { version });
+    const published = marts.slicesOfVersion
+      ? new Set(
+          (await readRows(con, sliceRow, readSql(marts.slicesOfVersion), { version })).map((r) => r.slice),
+        )
+      : undefined;
+    const engineInputs = published ? allInputs.filter((i) => published.has(i.region_code)) : allInputs;
     for (const index of ['growth', 'vitality'] as const) {
       const expected = computeIndex(definitionOf(meta, index), engineInputs, meta[0].base_year, version);
       const actual = await readRows(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GrowthPathsSchema } from './growthPathsSchema.ts';
+import { IndustrySlicesSchema } from './industrySlicesSchema.ts';
 
 // One schema for every methodology version; the TypeScript types derive from it.
 const code = z
@@ -93,6 +94,7 @@ export const MethodologySchema = z
       county_targets_note_zh: z.string().optional(),
     }),
     growth_paths: GrowthPathsSchema,
+    industry_slices: IndustrySlicesSchema,
     uncertainty: UncertaintySchema,
   })
   .superRefine((m, ctx) => {

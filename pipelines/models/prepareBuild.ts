@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
 import { writeGrowthPathParams } from '../indices/growthPathParams.ts';
+import { writeIndustrySliceParams } from '../indices/industrySliceParams.ts';
 import { writeMethodologyTables } from '../indices/methodologyTables.ts';
 import type { Methodology } from '../methodology/schema.ts';
 import { loadReferenceTables } from '../reference/loadReference.ts';
@@ -15,6 +16,7 @@ const SCHEMA_SCRIPTS = [
   'statements/ops/create_build_log.sql',
   'statements/config/create_config.sql',
   'statements/config/create_growth_path_params.sql',
+  'statements/config/create_industry_slice_params.sql',
 ];
 
 /**
@@ -33,5 +35,6 @@ export async function prepareBuild(con: DuckDBConnection, methodologies: Methodo
   for (const m of methodologies) {
     await writeMethodologyTables(con, m);
     await writeGrowthPathParams(con, m);
+    await writeIndustrySliceParams(con, m);
   }
 }

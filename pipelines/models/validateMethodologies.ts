@@ -50,6 +50,19 @@ export async function validateMethodologies(
         });
       });
     }
+    for (const list of ['region_level_only', 'constant_within_industry'] as const) {
+      m.industry_slices[list].forEach((variable, i) => {
+        if (known.has(variable)) return;
+        problems.push(
+          message('methodology.unknown_variable', {
+            file,
+            path: `industry_slices.${list}.${i}`,
+            variable,
+            known: [...known].sort().join(', '),
+          }),
+        );
+      });
+    }
   }
   if (problems.length > 0) throw new MethodologyError(problems.join('\n'));
   return loaded.map((l) => l.m);

@@ -40,7 +40,9 @@ beforeAll(async () => {
     await con.run(`insert into raw.enterprise_indicators
       select * replace (source_line + 1000000 as source_line, employees + 1 as employees)
       from raw.enterprise_indicators order by uscc, year limit 20`);
-    for (const m of orderModels(readModels(join(REPO_ROOT, 'sql'), ['models/staging', 'models/marts'])))
+    for (const m of orderModels(
+      readModels(join(REPO_ROOT, 'sql'), ['models/staging', 'models/intermediate', 'models/marts']),
+    ))
       await runModel(con, m);
   });
 });

@@ -1,11 +1,13 @@
 -- model: intermediate.index_scores
 -- materialized: table
 -- grain: one row per index (growth, vitality) per methodology version per year per slice per level and code
---   (indicator, module, total). A slice is a region (priority_industry NULL: all its small/micro enterprises).
---   The published marts mart.growth_index and mart.vitality_index are its slices; the formulas are
+--   (indicator, module, total). A slice is a region (priority_industry NULL: all its small/micro enterprises) or
+--   a region × 八大万亿产业 (methodology §8: inputs it does not have drop as region_level_only or
+--   constant_within_industry, per mart.methodology_industry_slices). mart.growth_index and mart.vitality_index
+--   are its region slices, mart.*_index_by_industry its industry slices; the formulas are
 --   methodology §3–§4 and §7, as macros: base_year_index (sql/macros/base_year_index.sql) and weighted_mean
 --   (sql/macros/weighted_mean.sql). pipelines/engine computes the same numbers independently (the oracle).
--- depends_on: mart.index_inputs, mart.index_meta, mart.methodology
+-- depends_on: intermediate.slice_index_inputs, mart.index_meta, mart.methodology, mart.methodology_industry_slices
 -- check unique: index_name, methodology_version, year, region_code, priority_industry, level, code
 -- check not_null: index_name, methodology_version, year, region_code, level, code
 -- check accepted_values: level in ('indicator','module','total')
@@ -13,12 +15,12 @@
 with inputs as (
     select
         region_code,
-        null::varchar as priority_industry,
+        priority_industry,
         year,
         variable,
         value,
         n_enterprises,
-    from mart.index_inputs
+    from intermediate.slice_index_inputs
 ),
 
 -- An index is computed for every slice-year that has inputs (the engine's panel of units).
@@ -41,12 +43,18 @@ indicators as (
         m.weight,
         m.sort_order,
         v.base_year,
+        case
+            when list_contains(sl.region_level_only, m.variable) then 'region_level_only'
+            when list_contains(sl.constant_within_industry, m.variable) then 'constant_within_industry'
+        end as industry_drop_reason,
     from mart.index_meta as m
     inner join mart.methodology as v on m.methodology_version = v.methodology_version
+    left join mart.methodology_industry_slices as sl on m.methodology_version = sl.methodology_version
     where m.level = 'indicator'
 ),
 
--- I(t) = 100·X(t)/X(B) (direction 1) or 100·X(B)/X(t) (−1); missing when X(t) or X(B) is missing or ≤ 0.
+-- I(t) = 100·X(t)/X(B) (direction 1) or 100·X(B)/X(t) (−1); missing when X(t) or X(B) is missing or ≤ 0, or
+-- when the slice is an industry and the input is not defined there.
 indicator_scores as (
     select
         i.index_name,
@@ -59,8 +67,14 @@ indicator_scores as (
         i.weight,
         i.sort_order,
         x.value as raw_value,
-        base_year_index(x.value, b.value, i.direction) as value,
-        base_year_drop_reason(x.value, b.value) as dropped_reason,
+        case
+            when u.priority_industry is null or i.industry_drop_reason is null
+                then base_year_index(x.value, b.value, i.direction)
+        end as value,
+        case
+            when u.priority_industry is not null and i.industry_drop_reason is not null then i.industry_drop_reason
+            else base_year_drop_reason(x.value, b.value)
+        end as dropped_reason,
         x.n_enterprises,
     from units as u
     cross join indicators as i

@@ -1,0 +1,132 @@
+-- model: intermediate.slice_demography
+-- materialized: table
+-- grain: one row per slice per year: the business demography of methodology §2 and §7 over the small/micro
+--   enterprises of a slice (intermediate.slice_enterprise_year: a region, priority_industry NULL, or a region ×
+--   八大万亿产业). Rates: birth/death per 100 active; survival and opening rate as fractions. mart.business_demography
+--   is its region slice; the industry slices feed mart.index_inputs_by_industry.
+-- depends_on: intermediate.slice_enterprise_year, mart.enterprise_year, staging.stg_years, staging.stg_region_rollup, ref.regions, ref.priority_industries
+-- check unique: year, region_code, priority_industry
+-- check not_null: year, region_code, active, births, deaths, conversions
+-- check relationships: region_code -> ref.regions.region_code
+-- check expression: survival_is_a_share: coalesce(survival_1y between 0 and 1, true) and coalesce(survival_2y between 0 and 1, true) and coalesce(survival_3y between 0 and 1, true)
+with previous_scope as (
+    select
+        uscc,
+        year + 1 as year,
+        alive_end and in_scope as was_in_scope,
+    from mart.enterprise_year
+),
+
+counts as (
+    select
+        p.region_code,
+        p.priority_industry,
+        p.year,
+        count(*) filter (where p.alive_end and p.in_scope) as active,
+        count(*) filter (where p.is_birth and p.in_scope) as births,
+        count(*) filter (where p.is_death and p.in_scope) as deaths,
+        count(*) filter (where p.is_conversion and p.in_scope) as conversions,
+        -- 小升规: in scope (and alive) at the end of t−1 — no filing then counts as in scope — and 规上/限上 in t.
+        count(*) filter (where p.is_above_scale and coalesce(ps.was_in_scope, false)) as upgrades,
+    from intermediate.slice_enterprise_year as p
+    left join previous_scope as ps on p.uscc = ps.uscc and p.year = ps.year
+    group by p.region_code, p.priority_industry, p.year
+),
+
+-- Birth cohorts fixed by slice and scope at birth; survivors counted wherever they are, whatever size.
+cohorts as (
+    select
+        p.region_code,
+        p.priority_industry,
+        p.year as birth_year,
+        p.closed_on,
+    from intermediate.slice_enterprise_year as p
+    where p.is_birth and p.in_scope
+),
+
+survival as (
+    select
+        y.year,
+        c.region_code,
+        c.priority_industry,
+        count(*) filter (where c.birth_year = y.year - 1) as cohort_1y,
+        count(*) filter (where c.birth_year = y.year - 1 and (c.closed_on is null or c.closed_on > y.year_end))
+            as survivors_1y,
+        count(*) filter (where c.birth_year = y.year - 2) as cohort_2y,
+        count(*) filter (where c.birth_year = y.year - 2 and (c.closed_on is null or c.closed_on > y.year_end))
+            as survivors_2y,
+        count(*) filter (where c.birth_year = y.year - 3) as cohort_3y,
+        count(*) filter (where c.birth_year = y.year - 3 and (c.closed_on is null or c.closed_on > y.year_end))
+            as survivors_3y,
+    from staging.stg_years as y
+    inner join cohorts as c on c.birth_year between y.year - 3 and y.year - 1
+    group by y.year, c.region_code, c.priority_industry
+),
+
+-- New enterprises of t: in scope at t, alive at the end of t, established (not converted) in t−2..t.
+opening as (
+    select
+        region_code,
+        priority_industry,
+        year,
+        count(*) as new_enterprises,
+        count(*) filter (where revenue_wan > 0) as opened,
+    from intermediate.slice_enterprise_year
+    where in_scope and alive_end and not is_converted and year(established_on) between year - 2 and year
+    group by region_code, priority_industry, year
+),
+
+-- Every region and year, for all its enterprises and for each of the eight industries (with or without firms).
+slices as (
+    select null::varchar as priority_industry
+    union all
+    select priority_industry from ref.priority_industries
+),
+
+frame as (
+    select
+        y.year,
+        r.region_code,
+        s.priority_industry,
+    from staging.stg_years as y
+    cross join ref.regions as r
+    cross join slices as s
+    where r.level in ('city', 'county')
+),
+
+final as (
+    select
+        f.year,
+        f.region_code,
+        f.priority_industry,
+        coalesce(c.active, 0)::integer as active,
+        coalesce(c.births, 0)::integer as births,
+        coalesce(c.deaths, 0)::integer as deaths,
+        coalesce(c.conversions, 0)::integer as conversions,
+        -- The first data year has no t−1 to test scope in: upgrades are unknown there, not 0.
+        case when f.year > (select min(year) from staging.stg_years) then coalesce(c.upgrades, 0) end::integer
+            as upgrades,
+        100 * safe_div(c.births, c.active) as birth_rate,
+        100 * safe_div(c.deaths, c.active) as death_rate,
+        safe_div(s.survivors_1y, s.cohort_1y) as survival_1y,
+        safe_div(s.survivors_2y, s.cohort_2y) as survival_2y,
+        safe_div(s.survivors_3y, s.cohort_3y) as survival_3y,
+        safe_div(o.opened, o.new_enterprises) as opening_rate,
+        coalesce(s.cohort_1y, 0)::integer as cohort_1y,
+        coalesce(s.cohort_2y, 0)::integer as cohort_2y,
+        coalesce(s.cohort_3y, 0)::integer as cohort_3y,
+        coalesce(o.new_enterprises, 0)::integer as new_enterprises,
+    from frame as f
+    left join counts as c
+        on f.region_code = c.region_code and f.priority_industry is not distinct from c.priority_industry
+        and f.year = c.year
+    left join survival as s
+        on f.region_code = s.region_code and f.priority_industry is not distinct from s.priority_industry
+        and f.year = s.year
+    left join opening as o
+        on f.region_code = o.region_code and f.priority_industry is not distinct from o.priority_industry
+        and f.year = o.year
+)
+
+select * from final
+order by year, region_code, priority_industry
