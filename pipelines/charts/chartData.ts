@@ -1,6 +1,7 @@
 // Everything the report's charts are built from: mart rows as the publication layer returns them (withheld
 // values already null) plus the reference data that labels them. Built by pipelines/publish/chartDataFor.ts.
 import type { ScorecardRow } from '../marts/types.ts';
+import type { PublishedIndustryIndexRow } from '../publish/industryIndexCells.ts';
 import type { PublishedDemographyRow, PublishedIndexRow } from '../publish/publishedRows.ts';
 import type { PublishedGrowthPaths } from '../publish/publishGrowthPaths.ts';
 import type { PublishedUncertainty } from '../publish/publishUncertainty.ts';
@@ -50,4 +51,15 @@ export interface ChartData {
   growthPaths?: PublishedGrowthPaths;
   /** Rank intervals and Sobol indices of this version (methodology §11), years up to `year`; absent: none. */
   uncertainty?: PublishedUncertainty;
+  /** Indices per 八大万亿产业 (methodology §8) of this version up to `year`; absent when the warehouse has none. */
+  industry?: IndustryIndexData;
+}
+
+export interface IndustryIndexData {
+  /** The eight industries in their published order. */
+  industries: string[];
+  growth: PublishedIndustryIndexRow[];
+  vitality: PublishedIndustryIndexRow[];
+  /** The methodology's note that undeclared firms are classed by proxy. */
+  note: string;
 }

@@ -21,3 +21,20 @@ export function rawValueKey(
 ): string {
   return `x|${version}|${index}|${region}|${year}|${code}`;
 }
+
+/** The slice an industry index row is registered under: a region and a 八大万亿产业, '330500/时尚'. */
+export function industrySlice(region: string, industry: string): string {
+  return `${region}/${industry}`;
+}
+
+/** An index value of an industry slice (methodology §8): 'i|v1|growth|330500/时尚|2020|total'. */
+export function industryIndexKey(
+  version: string,
+  index: string,
+  region: string,
+  industry: string,
+  year: number,
+  code: string,
+): string {
+  return indexKey(version, index, industrySlice(region, industry), year, code);
+}

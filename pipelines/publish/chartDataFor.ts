@@ -1,4 +1,5 @@
 import type { ChartData } from '../charts/chartData.ts';
+import type { PublishedIndustryIndices } from './industryIndexCells.ts';
 import type { PublishedGrowthPaths } from './publishGrowthPaths.ts';
 import type { Publication } from './publishMartData.ts';
 
@@ -13,7 +14,10 @@ export interface ChartDataScope {
 
 /** What one report (or one dashboard year) shows: the publication cut to a version and the years up to `year`. */
 export function chartDataFor(
-  pub: Publication & { growthPaths?: PublishedGrowthPaths | null },
+  pub: Publication & {
+    growthPaths?: PublishedGrowthPaths | null;
+    industryIndices?: PublishedIndustryIndices | null;
+  },
   scope: ChartDataScope,
 ): ChartData {
   const v = pub.versions.find((x) => x.version === scope.version);
@@ -27,6 +31,7 @@ export function chartDataFor(
   const ofVersion = <T extends { methodology_version: string }>(rows: T[]) =>
     rows.filter((r) => r.methodology_version === scope.version);
   const paths = pub.growthPaths;
+  const industry = pub.industryIndices?.versions.find((x) => x.version === scope.version);
   return {
     year: scope.year,
     ...(scope.countyCode ? { countyCode: scope.countyCode } : {}),
@@ -59,5 +64,15 @@ export function chartDataFor(
       sobol: upTo(pub.uncertainty.sobol.filter((r) => r.methodology_version === scope.version)),
       settings: pub.uncertainty.settings.filter((r) => r.methodology_version === scope.version),
     },
+    ...(industry && pub.industryIndices
+      ? {
+          industry: {
+            industries: pub.industryIndices.industries,
+            growth: upTo(industry.growth),
+            vitality: upTo(industry.vitality),
+            note: pub.industryIndices.notes[scope.version] ?? '',
+          },
+        }
+      : {}),
   };
 }

@@ -3,6 +3,7 @@ import { driverSentence } from './driverSentence.ts';
 import { amountCell, changeCell, suppressedCell, textCell } from './formatCell.ts';
 import { indicatorMoves, moduleMoves } from './indexDrivers.ts';
 import { IndexLookup } from './indexLookup.ts';
+import { indexSourceNote } from './indexSourceNote.ts';
 import { rankRegions } from './rankRegions.ts';
 import { chartsOf, type ReportContext } from './reportContext.ts';
 import type { Cell, ReportSection, ReportTable } from './reportModel.ts';
@@ -67,7 +68,7 @@ function modulesTable(ctx: ReportContext, kind: IndexKind, lookup: IndexLookup):
         { label: '比上年（点）', numeric: true },
       ],
       rows,
-      footnotes: [],
+      footnotes: [indexSourceNote([`${kind}_index`])],
     },
     ctx.min,
   );
@@ -111,7 +112,10 @@ function driversTables(
       m.withheld ? suppressedCell() : changeCell(m.change),
       m.withheld ? suppressedCell() : changeCell(m.contribution),
     ]),
-    footnotes: ['拉动总指数 = 模块权重 ÷ 本年有值模块权重之和 × 模块变动。'],
+    footnotes: [
+      '拉动总指数 = 模块权重 ÷ 本年有值模块权重之和 × 模块变动。',
+      indexSourceNote([`${kind}_index`]),
+    ],
   };
   const indicatorTable: ReportTable = {
     id: `${kind}-indicators`,
@@ -130,7 +134,7 @@ function driversTables(
       lookup.cell(ctx.year, region, i.code),
       i.withheld ? suppressedCell() : changeCell(i.change),
     ]),
-    footnotes: [],
+    footnotes: [indexSourceNote([`${kind}_index`])],
   };
   return {
     tables: [withFootnotes(moduleTable, ctx.min), withFootnotes(indicatorTable, ctx.min)],

@@ -3,6 +3,7 @@ import { buildDataAppendix, buildMethodologyAppendix } from './buildAppendices.t
 import { buildDemographySection } from './buildDemographySection.ts';
 import { buildGrowthPathSection } from './buildGrowthPathSection.ts';
 import { buildIndexSection, indexHeadline } from './buildIndexSection.ts';
+import { buildIndustrySection } from './buildIndustrySection.ts';
 import { buildRankingSection } from './buildRankingSection.ts';
 import { buildRevisionsSection } from './buildRevisionsSection.ts';
 import { buildScorecardSection } from './buildScorecardSection.ts';
@@ -27,6 +28,7 @@ export function buildReportModel(data: ChartData, meta: ReportMeta): ReportModel
     (n) => buildIndexSection(ctx, 'growth', n),
     (n) => buildRankingSection(ctx, n),
     (n) => buildIndexSection(ctx, 'vitality', n),
+    (n) => buildIndustrySection(ctx, n),
     (n) => buildDemographySection(ctx, n),
     (n) => buildGrowthPathSection(ctx, n),
     (n) => buildScorecardSection(ctx, n),

@@ -3,6 +3,7 @@ import { demographySentence } from './buildDemographySection.ts';
 import { indexHeadline, indexLookup, indexName } from './buildIndexSection.ts';
 import { scorecardSentence } from './buildScorecardSection.ts';
 import { textCell } from './formatCell.ts';
+import { indexSourceNote } from './indexSourceNote.ts';
 import type { ReportContext } from './reportContext.ts';
 import type { ReportSection } from './reportModel.ts';
 import { latestScorecardPeriod } from './scorecardPeriod.ts';
@@ -54,7 +55,7 @@ export function buildSummarySection(ctx: ReportContext, number: string): ReportS
               { label: '比上年（点）', numeric: true },
             ],
             rows,
-            footnotes: [],
+            footnotes: [indexSourceNote(['growth_index', 'vitality_index'])],
           },
           ctx.min,
         ),

@@ -1,11 +1,13 @@
 import type { ChartData } from '../charts/chartData.ts';
 import { formatIndex, formatScore } from '../charts/format.ts';
+import { buildIndustryTrendChart } from '../charts/industryTrendChart.ts';
 import type { NamedChart } from '../charts/types.ts';
 import { UserError } from '../messages/catalogue.ts';
 import { publishedCell } from '../publish/publishedCell.ts';
 import { revisionLabel, revisionPeriod } from '../publish/revisionLabels.ts';
 import { demographySentence } from '../report/buildDemographySection.ts';
 import { indexHeadline, indexLookup } from '../report/buildIndexSection.ts';
+import { industryRegion } from '../report/buildIndustrySection.ts';
 import { revisionLabelContext } from '../report/buildRevisionsSection.ts';
 import { countCell } from '../report/formatCell.ts';
 import { rankingUncertaintySentence } from '../report/rankingUncertaintyText.ts';
@@ -34,6 +36,7 @@ export const SITE_SECTIONS = [
   { id: 'growth', title: '小微企业成长指数' },
   { id: 'ranking', title: '区县排序' },
   { id: 'vitality', title: '新设小微企业活力指数' },
+  { id: 'industry', title: '八大万亿产业', chooser: '产业' },
   { id: 'demography', title: '企业人口' },
   { id: 'paths', title: '培育库成长路径' },
   { id: 'plan', title: '“8631”计划进度' },
@@ -91,10 +94,47 @@ function siteYear(inputs: SiteInputs, year: number, countyCode?: string): SiteYe
         (r) => rankingUncertaintySentence(ctx, r) ?? [],
       ),
     ],
-    charts: inputs
-      .buildCharts(data)
-      .map((c) => ({ id: c.id, title: c.title, section: c.section, spec: responsiveSpec(c.spec) })),
+    charts: [
+      ...inputs.buildCharts(data).map((c) => ({
+        id: c.id,
+        title: c.title,
+        section: c.section,
+        spec: responsiveSpec(c.spec),
+      })),
+      ...industryCharts(ctx).map((c) => ({
+        id: c.id,
+        title: c.title,
+        section: c.section,
+        choice: c.choice,
+        spec: responsiveSpec(c.spec),
+      })),
+    ],
   };
+}
+
+/**
+ * The industry selector (methodology §8): one chart per 八大万亿产业, each carrying its industry as `choice`; the
+ * page shows one at a time, picked in a drop-down. None without the industry marts.
+ */
+function industryCharts(ctx: ReturnType<typeof buildReportContext>): (NamedChart & { choice: string })[] {
+  const industry = ctx.data.industry;
+  if (!industry) return [];
+  const region = industryRegion(ctx, industry);
+  return industry.industries.map((k, i) => ({
+    id: `industry-trend-${i + 1}`,
+    title: `${region.name_zh}${k}产业小微企业指数走势`,
+    section: 'industry',
+    choice: k,
+    spec: buildIndustryTrendChart(industry, {
+      industry: k,
+      regionCode: region.region_code,
+      regionName: region.name_zh,
+      year: ctx.year,
+      baseYear: ctx.data.baseYear,
+      minEnterprises: ctx.min,
+      note: industry.note,
+    }),
+  }));
 }
 
 /** The dashboard as data: one page for the city and one per county, each with every year's charts (pure). */

@@ -32,6 +32,15 @@ export function chartDataForYear(all: ChartData, year: number, countyCode?: stri
           },
         }
       : {}),
+    ...(all.industry
+      ? {
+          industry: {
+            ...all.industry,
+            growth: upTo(all.industry.growth),
+            vitality: upTo(all.industry.vitality),
+          },
+        }
+      : {}),
   };
 }
 

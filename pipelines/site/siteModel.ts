@@ -4,6 +4,8 @@ export interface SiteChart {
   id: string;
   title: string;
   section: string;
+  /** Set on charts of which the page shows one at a time, picked by this label in the section's drop-down. */
+  choice?: string;
   spec: TopLevelSpec;
 }
 
@@ -52,6 +54,6 @@ export interface SiteModel {
   nav: SiteNavItem[];
   pages: SitePage[];
   fontFamily: string;
-  /** Section titles in display order. */
-  sections: { id: string; title: string }[];
+  /** Section titles in display order; `chooser` labels the drop-down of a section whose charts carry a choice. */
+  sections: { id: string; title: string; chooser?: string }[];
 }

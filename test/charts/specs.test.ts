@@ -7,6 +7,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { TopLevelSpec } from 'vega-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIndustryTrendChart } from '../../pipelines/charts/industryTrendChart.ts';
 import { collectingLogger, compileToVega } from '../../pipelines/charts/render.ts';
 import { buildReportCharts } from '../../pipelines/charts/reportCharts.ts';
 import type { NamedChart } from '../../pipelines/charts/types.ts';
@@ -31,9 +32,49 @@ const EXPECTED_IDS = [
 
 const cityCharts = buildReportCharts(fixtureChartData());
 const countyCharts = buildReportCharts(fixtureChartData({ countyCode: '330503' }));
+// The dashboard's chart of one 八大万亿产业 (methodology §8): 时尚 totals 2018–2020, the 2019 growth total withheld.
+const industryRow = (index: string, year: number, value: number | null, withheld: 'primary' | null) => ({
+  methodology_version: 'v1',
+  year,
+  region_code: '330500',
+  priority_industry: index === 'other' ? '金融' : '时尚',
+  level: 'total' as const,
+  code: 'total',
+  raw_value: null,
+  value,
+  dropped_reason: null,
+  withheld,
+  raw_withheld: null,
+});
+const industryChart: NamedChart = {
+  id: 'industry-trend-5',
+  title: '湖州市时尚产业小微企业指数走势',
+  section: 'industry',
+  spec: buildIndustryTrendChart(
+    {
+      growth: [
+        industryRow('growth', 2018, 104.2, null),
+        industryRow('growth', 2019, null, 'primary'),
+        industryRow('growth', 2020, 111.5, null),
+        industryRow('other', 2020, 150, null),
+      ],
+      vitality: [industryRow('vitality', 2018, 98.7, null), industryRow('vitality', 2020, 101.25, null)],
+    },
+    {
+      industry: '时尚',
+      regionCode: '330500',
+      regionName: '湖州市',
+      year: 2020,
+      baseYear: 2017,
+      minEnterprises: 3,
+      note: '未申报的企业按行业代码代理归类。',
+    },
+  ),
+};
 const allCharts: [string, NamedChart][] = [
   ...cityCharts.map((c): [string, NamedChart] => [`city/${c.id}`, c]),
   ...countyCharts.map((c): [string, NamedChart] => [`330503/${c.id}`, c]),
+  ['city/industry-trend-5', industryChart],
 ];
 
 let validate: ValidateFunction;
@@ -152,6 +193,22 @@ describe('publication rule (methodology §6)', () => {
     const rows = dataValues(charts.find((c) => c.id === 'demography-flows')!.spec);
     const y2018 = rows.filter((r) => r.year === 2018).map((r) => r.measure);
     expect(y2018).toEqual(['注销吊销']);
+  });
+});
+
+describe('industry chart (methodology §8)', () => {
+  it('charts the picked industry only, leaves the withheld 2019 growth total out and says so', () => {
+    expect(
+      dataValues(industryChart.spec)
+        .filter((r) => 'industry' in r)
+        .map((r) => [r.industry, r.year, r.index, r.value_label]),
+    ).toEqual([
+      ['时尚', 2018, '小微企业成长指数', '104.2'],
+      ['时尚', 2018, '新设小微企业活力指数', '98.7'],
+      ['时尚', 2020, '小微企业成长指数', '111.5'],
+      ['时尚', 2020, '新设小微企业活力指数', '101.3'],
+    ]);
+    expect(JSON.stringify(industryChart.spec)).toContain('1 个数值按发布规则');
   });
 });
 

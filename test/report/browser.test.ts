@@ -39,7 +39,10 @@ describe.skipIf(!HAVE_CHROMIUM)(
     let browserClosed: Promise<void> | undefined;
 
     beforeAll(async () => {
-      const { dir, dbPath } = await buildFixtureWarehouse();
+      // With the industry marts, so the site has its industry drop-down.
+      const { dir, dbPath } = await buildFixtureWarehouse(
+        readFileSync(join(import.meta.dirname, '..', 'fixtures', 'report', 'industry_marts.sql'), 'utf8'),
+      );
       report = await writeAnnualReport({
         dbPath,
         year: 2020,
@@ -124,6 +127,25 @@ describe.skipIf(!HAVE_CHROMIUM)(
           );
           expect(county.length).toBeGreaterThan(0);
           expect(county.every(Boolean)).toBe(true);
+          // 八大万亿产业: the drop-down lists the industries and shows one chart at a time, drawn.
+          await page.goto(`${base}index.html#2020`, { waitUntil: 'load' });
+          await page.waitForSelector('body[data-rendered-year="2020"]', { timeout: 20_000 });
+          const visible = () =>
+            page.$$eval('.card[data-choice]', (els) =>
+              els
+                .filter((e) => !(e as HTMLElement).hidden)
+                .map((e) => [e.getAttribute('data-choice'), e.querySelector('svg') !== null]),
+            );
+          expect(
+            await page.$$eval('#industry-select option', (els) => els.map((e) => e.textContent)),
+          ).toEqual(['信息经济', '时尚']);
+          expect(await visible()).toEqual([['信息经济', true]]);
+          await page.selectOption('#industry-select', '时尚');
+          expect(await visible()).toEqual([['时尚', true]]);
+          // The pick is kept when the year changes.
+          await page.selectOption('#year-select', '2019');
+          await page.waitForSelector('body[data-rendered-year="2019"]', { timeout: 20_000 });
+          expect(await visible()).toEqual([['时尚', true]]);
         });
         expect(errors).toEqual([]);
         await page.close();

@@ -1,4 +1,5 @@
-// Dashboard behaviour: pick a year (re-embeds every chart with that year's specs) or a region (other page).
+// Dashboard behaviour: pick a year (re-embeds every chart with that year's specs) or a region (other page);
+// in a section whose charts carry a `choice` (八大万亿产业), a drop-down shows one of them at a time.
 // Data comes from data/<page>.js as window.XIAOWEI_PAGE; text is set with textContent, never innerHTML.
 (function () {
   'use strict';
@@ -6,6 +7,8 @@
   var yearSelect = document.getElementById('year-select');
   var regionSelect = document.getElementById('region-select');
   var views = [];
+  // Section id → the label picked in its drop-down, kept when the year changes.
+  var chosen = {};
   var embedOptions = {
     renderer: 'svg',
     actions: { export: true, source: false, compiled: false, editor: false },
@@ -78,13 +81,45 @@
       host.setAttribute('data-chart', c.id);
       card.appendChild(caption);
       card.appendChild(host);
+      if (c.choice) card.setAttribute('data-choice', c.choice);
       grid.appendChild(card);
       return vegaEmbed(host, c.spec, embedOptions).then(function (result) { views.push(result.view); });
     });
+    grids.forEach(addChooser);
     grids.forEach(function (g) { g.parentNode.hidden = g.childElementCount === 0; });
     return Promise.all(jobs).then(function () {
       document.body.setAttribute('data-rendered-year', String(d.year));
     });
+  }
+
+  // A drop-down over the cards of a grid that carry data-choice: only the picked card is shown.
+  function addChooser(grid) {
+    var cards = Array.prototype.slice.call(grid.querySelectorAll('.card[data-choice]'));
+    if (cards.length === 0) return;
+    var section = grid.getAttribute('data-section');
+    var label = document.createElement('label');
+    label.className = 'chooser';
+    label.textContent = (grid.getAttribute('data-chooser') || '选择') + ' ';
+    var select = document.createElement('select');
+    select.id = section + '-select';
+    cards.forEach(function (card) {
+      var option = document.createElement('option');
+      option.value = card.getAttribute('data-choice');
+      option.textContent = option.value;
+      select.appendChild(option);
+    });
+    if (chosen[section] && cards.some(function (c) { return c.getAttribute('data-choice') === chosen[section]; }))
+      select.value = chosen[section];
+    function apply() {
+      chosen[section] = select.value;
+      cards.forEach(function (card) { card.hidden = card.getAttribute('data-choice') !== select.value; });
+      // Charts sized to their container measure it again once shown.
+      window.dispatchEvent(new Event('resize'));
+    }
+    select.addEventListener('change', apply);
+    label.appendChild(select);
+    grid.insertBefore(label, grid.firstChild);
+    apply();
   }
 
   function show(year) {
