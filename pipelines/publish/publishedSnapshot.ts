@@ -8,18 +8,29 @@ import {
 } from '../report/formatCell.ts';
 import { rankRegions } from '../report/rankRegions.ts';
 import type { Cell } from '../report/reportModel.ts';
-import { demographyKey, indexKey, rawValueKey } from './cellKeys.ts';
+import { demographyKey, indexKey, industryIndexKey, rawValueKey } from './cellKeys.ts';
 import type { DemographyMeasure } from './demographyCells.ts';
 import { isDroppedWithRaw } from './indexCells.ts';
+import type { IndustryIndexMarts } from './industryIndexMarts.ts';
 import type { MartData } from './martData.ts';
 import type { Disclosure } from './suppressCells.ts';
+
+/** What a published figure is about; 'industry' = an index total per 八大万亿产业 (measure 'growth:时尚'). */
+export const SNAPSHOT_TOPICS = [
+  'demography',
+  'growth',
+  'vitality',
+  'scorecard',
+  'ranking',
+  'industry',
+] as const;
 
 /** One published figure as a reader saw it: the text printed, and the value at that precision. */
 export interface SnapshotRow {
   cell_key: string;
   /** '' for values that do not depend on the methodology (business demography). */
   methodology_version: string;
-  topic: 'demography' | 'growth' | 'vitality' | 'scorecard' | 'ranking';
+  topic: (typeof SNAPSHOT_TOPICS)[number];
   year: number;
   /** The scorecard's period end (ISO date); '' elsewhere. */
   period: string;
@@ -73,7 +84,11 @@ function text(base: Base, t: string | null): SnapshotRow {
  * "8631" scorecard and the county rankings — at the precision printed, as the layer decided to show it.
  * Comparing two snapshots gives the revisions of §6. Pure.
  */
-export function publishedSnapshot(mart: MartData, d: Disclosure): SnapshotRow[] {
+export function publishedSnapshot(
+  mart: MartData,
+  d: Disclosure,
+  industry: IndustryIndexMarts | null = null,
+): SnapshotRow[] {
   const out: SnapshotRow[] = [];
   for (const r of mart.demography)
     for (const [m, format] of DEMOGRAPHY_FORMATS) {
@@ -145,8 +160,38 @@ export function publishedSnapshot(mart: MartData, d: Disclosure): SnapshotRow[] 
         }
       }
     }
+  if (industry) out.push(...industrySnapshot(mart, d, industry));
   out.push(...scorecardSnapshot(mart));
   return out.sort((a, b) => (a.cell_key < b.cell_key ? -1 : a.cell_key > b.cell_key ? 1 : 0));
+}
+
+/** The industry totals the report's 八大万亿产业 table and the dashboard print, per version, region and year. */
+function industrySnapshot(mart: MartData, d: Disclosure, industry: IndustryIndexMarts): SnapshotRow[] {
+  const versions = new Set(mart.versions.map((v) => v.version));
+  return (['growth', 'vitality'] as const).flatMap((index) =>
+    industry[index]
+      .filter((r) => r.level === 'total' && versions.has(r.methodology_version))
+      .map((r) => {
+        const key = industryIndexKey(
+          r.methodology_version,
+          index,
+          r.region_code,
+          r.priority_industry,
+          r.year,
+          'total',
+        );
+        const base = {
+          cell_key: key,
+          methodology_version: r.methodology_version,
+          topic: 'industry' as const,
+          year: r.year,
+          period: '',
+          region_code: r.region_code,
+          measure: `${index}:${r.priority_industry}`,
+        };
+        return figure(base, r.value, d.withheld(key) !== null, indexCell);
+      }),
+  );
 }
 
 /** The scorecard is plan data (no enterprise count): every figure is shown as reported. */

@@ -4,14 +4,15 @@ import { readSql } from '../db/sqlFile.ts';
 import { readRows } from '../db/warehouse.ts';
 import { diffSnapshots, type Revision } from './diffSnapshots.ts';
 import { loadGrowthPathMarts } from './growthPathMarts.ts';
+import { loadIndustryIndexMarts } from './industryIndexMarts.ts';
 import { loadMartData } from './loadMartData.ts';
 import { publishWithMethodologyMinimum } from './loadPublication.ts';
-import { publishedSnapshot, type SnapshotRow } from './publishedSnapshot.ts';
+import { publishedSnapshot, SNAPSHOT_TOPICS, type SnapshotRow } from './publishedSnapshot.ts';
 
 const PublishedValue = z.object({
   cell_key: z.string(),
   methodology_version: z.string(),
-  topic: z.enum(['demography', 'growth', 'vitality', 'scorecard', 'ranking']),
+  topic: z.enum(SNAPSHOT_TOPICS),
   year: z.number(),
   period: z.string(),
   region_code: z.string(),
@@ -55,9 +56,10 @@ export async function recordRevisions(
 ): Promise<Revision[]> {
   await ensureTables(con);
   const mart = await loadMartData(con);
-  // The growth-path cells take part in the same decisions as in every output (their counts repeat demography's).
-  const pub = publishWithMethodologyMinimum(mart, [], await loadGrowthPathMarts(con));
-  const current = publishedSnapshot(mart, pub.disclosure);
+  // The growth-path and industry cells take part in the same decisions as in every output.
+  const industry = await loadIndustryIndexMarts(con);
+  const pub = publishWithMethodologyMinimum(mart, [], await loadGrowthPathMarts(con), industry);
+  const current = publishedSnapshot(mart, pub.disclosure, industry);
   const previous = await readRows(
     con,
     PublishedValue,

@@ -38,6 +38,10 @@ export interface RevisionLabelContext {
 export function revisionLabel(r: Pick<Revision, 'topic' | 'measure'>, ctx: RevisionLabelContext): string {
   if (r.topic === 'demography')
     return `企业人口 · ${DEMOGRAPHY_LABELS[r.measure as keyof typeof DEMOGRAPHY_LABELS] ?? r.measure}`;
+  if (r.topic === 'industry') {
+    const [index, industry] = r.measure.split(':');
+    return `八大万亿产业 · ${industry} · ${ctx.indexNames[index === 'vitality' ? 'vitality' : 'growth']}`;
+  }
   if (r.topic === 'ranking') {
     const index = r.measure.endsWith('vitality') ? 'vitality' : 'growth';
     return `${ctx.indexNames[index]} · 区县位次`;

@@ -4,6 +4,7 @@ import { readSql } from '../db/sqlFile.ts';
 import { readRows } from '../db/warehouse.ts';
 import type { Methodology } from '../methodology/schema.ts';
 import { assertSingleBuild } from '../models/assertSingleBuild.ts';
+import { SNAPSHOT_TOPICS } from '../publish/publishedSnapshot.ts';
 import {
   type BuildInfo,
   type IngestSource,
@@ -18,7 +19,7 @@ import { tableExists } from './tableExists.ts';
 const RevisionSchema = z.object({
   cell_key: z.string(),
   methodology_version: z.string(),
-  topic: z.enum(['demography', 'growth', 'vitality', 'scorecard', 'ranking']),
+  topic: z.enum(SNAPSHOT_TOPICS),
   year: z.number(),
   period: z.string(),
   region_code: z.string(),

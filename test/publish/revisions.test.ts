@@ -4,6 +4,7 @@ import { readRows, type Warehouse, withConnection } from '../../pipelines/db/war
 import { buildWarehouse } from '../../pipelines/models/buildWarehouse.ts';
 import { diffSnapshots } from '../../pipelines/publish/diffSnapshots.ts';
 import type { SnapshotRow } from '../../pipelines/publish/publishedSnapshot.ts';
+import { revisionLabel } from '../../pipelines/publish/revisionLabels.ts';
 import { buildFixtureWarehouse } from '../models/buildFixture.ts';
 
 const Rev = z.object({
@@ -115,6 +116,54 @@ describe('diffSnapshots', () => {
     expect(diffSnapshots(before, after, runs).map((r) => [r.cell_key, r.old_text, r.new_text])).toEqual([
       ['b', '7', '—'],
       ['s', '正常', '滞后'],
+    ]);
+  });
+});
+
+describe('revisions of the indices per 八大万亿产业', () => {
+  // test/fixtures/models/industry_slices.sql: the city's 时尚 growth total 2018 is 135.2 (worked out in
+  // test/models/industryIndex.test.ts). S8 then files for 2018 late (4 persons, 30万 revenue, 40万 assets, profit
+  // 1, tax 0, R&D 0, 1 technician): 时尚 2018 sums become revenue 440, employees 43, assets 640, profit+tax 24,
+  // tech staff 7, R&D 4 over 7 filers, so A = (140 + 146.67 + 143.33 + 116.36 + 120)/5 = 133.2727,
+  // B = (126.04 + 244.19 + 272.73 + 102.33)/4 = 186.3201, C = 100: total = (0.3·A + 0.25·B + 0.3·C)/0.85 = 137.13.
+  let industryWh: Warehouse;
+  beforeAll(async () => {
+    industryWh = await buildFixtureWarehouse(['industry_slices.sql']);
+  });
+  afterAll(() => industryWh?.close());
+
+  it('records the printed 时尚 growth total of 2018 before and after a late filing', async () => {
+    await withConnection(industryWh, (con) =>
+      con.run(`insert into raw.enterprise_indicators values ('late', 'late.csv', 2, 'S8', true, 2018, 4, 30.0,
+        40.0, 1.0, 0.0, 0.0, 1, 0.0, false, false, null)`),
+    );
+    await buildWarehouse(industryWh, { runId: 'late-s8', now: () => new Date('2026-02-02T00:00:00Z') });
+    const rows = await withConnection(industryWh, (con) =>
+      readRows(
+        con,
+        Rev,
+        `select measure, old_text, new_text, old_run_id, new_run_id from mart.revisions
+         where topic = 'industry' and region_code = '330500' and year = 2018 and measure = 'growth:时尚'`,
+      ),
+    );
+    expect(
+      revisionLabel(
+        { topic: 'industry', measure: 'growth:时尚' },
+        {
+          indexNames: { growth: '小微企业成长指数', vitality: '活力' },
+          indexItems: new Map(),
+          planIndicators: new Map(),
+        },
+      ),
+    ).toBe('八大万亿产业 · 时尚 · 小微企业成长指数');
+    expect(rows).toEqual([
+      {
+        measure: 'growth:时尚',
+        old_text: '135.2',
+        new_text: '137.1',
+        old_run_id: 'test-run',
+        new_run_id: 'late-s8',
+      },
     ]);
   });
 });
