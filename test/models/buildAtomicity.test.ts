@@ -102,6 +102,13 @@ describe('a build is all or nothing', () => {
       /v9-bad\.json: indices\.growth\.modules\.0\.indicators\.1\.variable: unknown input variable "revenue_sun"/,
     ],
     [
+      'an unknown input variable among those an industry slice drops',
+      (m) => {
+        m.industry_slices.region_level_only = ['plan_12', 'plan_99'];
+      },
+      /v9-bad\.json: industry_slices\.region_level_only\.1: unknown input variable "plan_99"/,
+    ],
+    [
       'weights of 1e308',
       (m) => {
         m.indices.vitality.modules[2].weight = 1e308;
