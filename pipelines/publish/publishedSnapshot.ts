@@ -23,6 +23,7 @@ export const SNAPSHOT_TOPICS = [
   'scorecard',
   'ranking',
   'industry',
+  'growth_path',
 ] as const;
 
 /** One published figure as a reader saw it: the text printed, and the value at that precision. */

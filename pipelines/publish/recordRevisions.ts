@@ -4,6 +4,7 @@ import { readSql } from '../db/sqlFile.ts';
 import { readRows } from '../db/warehouse.ts';
 import { diffSnapshots, type Revision } from './diffSnapshots.ts';
 import { loadGrowthPathMarts } from './growthPathMarts.ts';
+import { growthPathSnapshot } from './growthPathSnapshot.ts';
 import { loadIndustryIndexMarts } from './industryIndexMarts.ts';
 import { loadMartData } from './loadMartData.ts';
 import { publishWithMethodologyMinimum } from './loadPublication.ts';
@@ -58,8 +59,12 @@ export async function recordRevisions(
   const mart = await loadMartData(con);
   // The growth-path and industry cells take part in the same decisions as in every output.
   const industry = await loadIndustryIndexMarts(con);
-  const pub = publishWithMethodologyMinimum(mart, [], await loadGrowthPathMarts(con), industry);
-  const current = publishedSnapshot(mart, pub.disclosure, industry);
+  const paths = await loadGrowthPathMarts(con);
+  const pub = publishWithMethodologyMinimum(mart, [], paths, industry);
+  const current = [
+    ...publishedSnapshot(mart, pub.disclosure, industry),
+    ...(paths ? growthPathSnapshot(paths, pub.disclosure) : []),
+  ];
   const previous = await readRows(
     con,
     PublishedValue,

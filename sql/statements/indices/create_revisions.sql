@@ -6,7 +6,7 @@
 create table if not exists mart.published_values (
     cell_key            varchar not null primary key,
     methodology_version varchar not null,   -- '' for business demography (not versioned)
-    topic               varchar not null,   -- demography | growth | vitality | scorecard | ranking
+    topic               varchar not null,   -- demography | growth | vitality | scorecard | ranking | industry | growth_path
     year                integer not null,
     period              varchar not null,   -- scorecard period end (ISO date), else ''
     region_code         varchar not null,
