@@ -95,4 +95,17 @@ export class EntityTable {
     this.cols.previous[i] = -1;
     return i;
   }
+  /**
+   * Removes entity i by moving the last entity into its slot (its index changes) and zeroing the freed
+   * slot, which add() reuses. Only for entities nothing refers to (`previous` points at them).
+   */
+  swapRemove(i: number): void {
+    const last = this.size - 1;
+    for (const k of Object.keys(FIELDS) as (keyof Columns)[]) {
+      const col = this.cols[k];
+      col[i] = col[last];
+      col[last] = 0;
+    }
+    this.size = last;
+  }
 }

@@ -2,10 +2,11 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCALE_FACTORS, type Scale } from './calibration.ts';
 import { type Column, headerOf, INDICATOR_COLUMNS, PLAN_COLUMNS, REGISTRY_COLUMNS } from './columns.ts';
-import { dayOf } from './dates.ts';
+import { dayOf, isoDate } from './dates.ts';
 import { registerFlows, reportRegisterFlows } from './departmentReports.ts';
 import { usccOf } from './entityIdentity.ts';
 import { KIND } from './entityTable.ts';
+import { type EventSpec, parseEventSpec } from './eventSpec.ts';
 import {
   indicatorFields,
   planFields,
@@ -17,6 +18,7 @@ import { type ExtractKind, FaultInjector, type FaultRecord } from './faultInject
 import { loadGeneratorReference } from './generatorReference.ts';
 import { GrowthPathModel } from './growthPaths.ts';
 import { IndicatorModel } from './indicatorModel.ts';
+import { type EventRecord, eventInjector } from './injectEvents.ts';
 import { CsvWriter, type Encoding, type RowWriter } from './lineWriter.ts';
 import { convertCsvToParquet } from './parquetConvert.ts';
 import { PLAN_YEARS, planValues } from './planRows.ts';
@@ -37,11 +39,15 @@ export interface GenerateOptions {
   /** Fault rate per row, 0 = clean. */
   dirty: number;
   referenceDir?: string;
+  /** Date of the final snapshot (year `to`), e.g. `2021-03-15`: a partial last month; default `to`-12-31. */
+  asOf?: string;
+  /** `COUNTY:YYYY-MM:METRIC:FACTOR` events multiplying one month's flow (listed in events.csv). */
+  events?: string[];
 }
 
 export interface GeneratedFile {
   file: string;
-  kind: ExtractKind | 'faults';
+  kind: ExtractKind | 'faults' | 'events';
   rows: number;
 }
 
@@ -50,6 +56,7 @@ export interface GenerateResult {
   faults: number;
   entities: number;
   stats: YearStats[];
+  events: EventRecord[];
 }
 
 /** Random streams: separate so e.g. adding faults never changes the clean values. */
@@ -61,6 +68,7 @@ const STREAM = {
   faultFiles: 4,
   paths: 5,
   reports: 6,
+  events: 7,
 } as const;
 
 /** Checks option combinations; returns a message for the analyst or null. */
@@ -72,6 +80,12 @@ export function checkGenerateOptions(o: GenerateOptions): string | null {
   if (o.dirty > 0 && o.format !== 'csv') return '--dirty 只支持 --format csv (行号按 CSV 物理行计)';
   if (o.encoding === 'gbk' && o.format !== 'csv') return '--encoding gbk 只适用于 CSV';
   if (!Number.isInteger(o.seed) || o.seed < 0) return `--seed 应为非负整数: ${o.seed}`;
+  if (o.asOf !== undefined) {
+    const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(o.asOf);
+    const valid = d !== null && isoDate(dayOf(Number(d[1]), Number(d[2]), Number(d[3]))) === o.asOf;
+    if (!valid || Number(d?.[1]) !== o.to)
+      return `--as-of ${o.asOf}: 应为 --to 年份 (${o.to}) 内的日期 YYYY-MM-DD，作为最后一期登记快照的日期`;
+  }
   return null;
 }
 
@@ -85,8 +99,23 @@ export async function generateExtracts(o: GenerateOptions): Promise<GenerateResu
   const ref = loadGeneratorReference(o.referenceDir);
   mkdirSync(o.outDir, { recursive: true });
   const endYear = Math.max(o.to, PLAN_YEARS[PLAN_YEARS.length - 1]);
+  const regionCodes = [...ref.counties.map((c) => c.code), ref.cityCode];
+  const events: EventSpec[] = [];
+  for (const text of o.events ?? []) {
+    const e = parseEventSpec(text, regionCodes);
+    if (typeof e === 'string') throw new Error(e);
+    if (e.year < 2013 || e.year > o.to)
+      throw new Error(`--event ${text}: 月份应在模拟年份 2013–${o.to} 之内`);
+    events.push(e);
+  }
+  const injector = eventInjector(events, regionCodes, createRng(o.seed, STREAM.events));
   const reg = simulateRegister(
-    { scale: SCALE_FACTORS[o.scale], endYear, ref },
+    {
+      scale: SCALE_FACTORS[o.scale],
+      endYear,
+      ref,
+      onYearEnd: events.length > 0 ? injector.onYearEnd : undefined,
+    },
     createRng(o.seed, STREAM.register),
   );
   const t = reg.table;
@@ -154,21 +183,27 @@ export async function generateExtracts(o: GenerateOptions): Promise<GenerateResu
 
   const paths = new GrowthPathModel(t, createRng(o.seed, STREAM.paths));
   const model = new IndicatorModel(t, ref, createRng(o.seed, STREAM.indicators), paths);
+  // The final snapshot may be dated inside its year; that year then has no (complete) annual filings.
+  const finalAsOf = o.asOf ?? `${o.to}-12-31`;
+  const partialYear = finalAsOf.endsWith('-12-31') ? null : o.to;
   // Filings are simulated through the plan's last year even when fewer are written: the departments' reports
   // of 2017–2020 follow the register's flows.
   for (let year = 2013; year <= endYear; year++) {
     const write = year >= o.from && year <= o.to;
     if (write) {
-      const asOf = dayOf(year, 12, 31);
-      const base = `registry_${year}-12-31`;
+      const iso = year === o.to ? finalAsOf : `${year}-12-31`;
+      const [ay, am, ad] = iso.split('-').map(Number);
+      const asOf = dayOf(ay, am, ad);
+      const base = `registry_${iso}`;
       const out = open(base, 'registry', REGISTRY_COLUMNS, year, year === yuanRegistry, year === truncated);
       for (let i = 0; i < t.size; i++)
         if (t.cols.est[i] <= asOf) out.row(registryFields(ctx, sections, i, asOf, year === yuanRegistry));
       await out.close();
     }
-    const ind = write
-      ? open(`indicators_${year}`, 'indicators', INDICATOR_COLUMNS, year, year === yuanIndicators, false)
-      : null;
+    const ind =
+      write && year !== partialYear
+        ? open(`indicators_${year}`, 'indicators', INDICATOR_COLUMNS, year, year === yuanIndicators, false)
+        : null;
     model.advance(year, (i, f) => ind?.row(indicatorFields(ctx, i, year, f, year === yuanIndicators)));
     await ind?.close();
   }
@@ -186,6 +221,14 @@ export async function generateExtracts(o: GenerateOptions): Promise<GenerateResu
     await out.close();
   }
 
+  if (events.length > 0) {
+    const w = new CsvWriter(join(o.outDir, 'events.csv'), 'utf8');
+    w.row(['region_code', 'month', 'metric', 'factor', 'baseline', 'changed']);
+    for (const r of injector.records)
+      w.row([r.region_code, r.month, r.metric, String(r.factor), String(r.baseline), String(r.changed)]);
+    await w.close();
+    files.push({ file: 'events.csv', kind: 'events', rows: injector.records.length });
+  }
   if (dirty) {
     const w = new CsvWriter(join(o.outDir, 'faults.csv'), 'utf8');
     w.row(['file', 'line', 'column', 'fault']);
@@ -197,5 +240,5 @@ export async function generateExtracts(o: GenerateOptions): Promise<GenerateResu
   }
   let entities = 0;
   for (let i = 0; i < t.size; i++) if (t.cols.kind[i] !== KIND.individual) entities++;
-  return { files, faults: faults.length, entities, stats: reg.stats };
+  return { files, faults: faults.length, entities, stats: reg.stats, events: injector.records };
 }

@@ -6,10 +6,12 @@ import {
   INDIVIDUAL_DIVISION_WEIGHTS,
   RD_DIVISIONS,
 } from './calibration.ts';
+import { countyBirthCumulative, countyHazardFactors } from './countyTrends.ts';
 import { dayOf, yearOfDay } from './dates.ts';
 import { EntityTable, ETYPE, FLAG, KIND, PRIORITY_INDUSTRIES, PRIORITY_NONE } from './entityTable.ts';
 import type { GeneratorReference } from './generatorReference.ts';
 import { cumulate, pickWeighted, type Rng } from './random.ts';
+import { type FlowKind, SeasonalDays } from './seasonality.ts';
 
 export interface SimulationParams {
   /** Multiplier on every count (tiny 0.003, city 1, province 16). */
@@ -17,6 +19,23 @@ export interface SimulationParams {
   /** Last simulated year. */
   endYear: number;
   ref: GeneratorReference;
+  /** Called at the end of each simulated year (event injection, `injectEvents.ts`). */
+  onYearEnd?: (year: YearEnd) => void;
+}
+
+/** What a year-end hook may do to the register: the year's new entities start at `firstNew`. */
+export interface YearEnd {
+  year: number;
+  table: EntityTable;
+  firstNew: number;
+  cityIdx: number;
+  days: SeasonalDays;
+  /** The county index entity i is registered in on `day` (after any relocation). */
+  countyAt(i: number, day: number): number;
+  /** A new enterprise (not a conversion) or 个体工商户 established on `est` in county index `county`. */
+  birth(kind: typeof KIND.enterprise | typeof KIND.individual, est: number, county: number): number;
+  /** 个转企 of 个体工商户 `old` on `day`: the old one is cancelled, the new enterprise returned. */
+  convert(old: number, day: number): number;
 }
 
 /** Yearly register events, kept for the summary and calibration tests. */
@@ -45,6 +64,12 @@ function mix(weights: Record<string, number>): Mix {
   return { divisions: keys.map(Number), cumulative: cumulate(keys.map((k) => weights[k])) };
 }
 
+/** The seasonal pattern of a closure: 个体工商户 deaths, else 注销 or 吊销. */
+function deathKind(kind: number, revoked: number): FlowKind {
+  if (kind === KIND.individual) return 'indiv_deaths';
+  return revoked ? 'deaths_revoked' : 'deaths_cancelled';
+}
+
 /** Rounds x up or down at random so that expected counts survive tiny scales. */
 function stochasticRound(rng: Rng, x: number): number {
   const f = Math.floor(x);
@@ -60,8 +85,14 @@ export function simulateRegister(p: SimulationParams, rng: Rng): Register {
   const nCounties = ref.counties.length;
   const cityIdx = nCounties;
   const regionCodes = [...ref.counties.map((c) => c.code), ref.cityCode];
-  const popYear = 2017;
-  const countyCum = cumulate(ref.counties.map((c) => ref.population.get(c.code)?.get(popYear) ?? 1));
+  // Births are placed by the year's county weights (each county's own path, countyTrends.ts).
+  let countyCum = countyBirthCumulative(ref.counties, ref.population, C.baseYear);
+  const hazardFactor = countyHazardFactors(ref.counties);
+  const days = new SeasonalDays();
+  const countyAt = (i: number, day: number): number => {
+    const c = table.cols;
+    return c.relocated[i] !== 0 && c.relocated[i] <= day ? c.county1[i] : c.county0[i];
+  };
   const entMix = mix(ENTERPRISE_DIVISION_WEIGHTS);
   const indMix = mix(INDIVIDUAL_DIVISION_WEIGHTS);
   const coopMix = mix(COOP_DIVISION_WEIGHTS);
@@ -79,6 +110,9 @@ export function simulateRegister(p: SimulationParams, rng: Rng): Register {
     const end = dayOf(year, 12, 31);
     return from + rng.int(end - from + 1);
   };
+  // Register events fall on seasonal days (seasonality.ts); one draw each, like dayIn.
+  const seasonalDay = (kind: FlowKind, year: number, from?: number): number =>
+    days.day(rng, kind, year, from);
   const capital = (median: number, sd: number): number =>
     Math.round(median * Math.exp(sd * rng.normal()) * 100);
 
@@ -133,8 +167,8 @@ export function simulateRegister(p: SimulationParams, rng: Rng): Register {
     c.capitalCents[i] = capital(medians[etype] ?? 100, 1.0);
     return i;
   };
-  const birthEnterprise = (est: number): number => {
-    let county = pickCounty(true);
+  const birthEnterprise = (est: number, forcedCounty?: number): number => {
+    let county = forcedCounty ?? pickCounty(true);
     let reg = county;
     if (county < 0) {
       county = rng.chance(C.cityCountyShare) ? cityIdx : pickWeighted(rng, countyCum);
@@ -155,12 +189,12 @@ export function simulateRegister(p: SimulationParams, rng: Rng): Register {
     cols().regRegion[i] = reg;
     return i;
   };
-  const birthIndividual = (est: number): number => {
+  const birthIndividual = (est: number, forcedCounty?: number): number => {
     const i = create(
       KIND.individual,
       est,
       indMix.divisions[pickWeighted(rng, indMix.cumulative)],
-      pickCounty(false),
+      forcedCounty ?? pickCounty(false),
     );
     cols().etype[i] = ETYPE.individual;
     cols().capitalCents[i] = capital(5, 0.8);
@@ -188,6 +222,24 @@ export function simulateRegister(p: SimulationParams, rng: Rng): Register {
     return i;
   };
 
+  // 个转企: the 个体工商户 is cancelled on the conversion day and a new enterprise starts that day.
+  const convert = (old: number, day: number): number => {
+    const t = table.cols;
+    t.closed[old] = day;
+    const u = rng.next();
+    const etype =
+      u < C.conversionCompanyShare
+        ? rng.chance(0.6)
+          ? ETYPE.llcSole
+          : ETYPE.llc
+        : rng.chance(0.8)
+          ? ETYPE.sole
+          : ETYPE.partnership;
+    const e = newEnterprise(day, t.division[old], t.county0[old], etype);
+    table.cols.previous[e] = old;
+    return e;
+  };
+
   // Initial stock: survivors at the end of 2012, aged per the 2012 national age structure.
   const initialYear = (): number => {
     const u = rng.next();
@@ -212,6 +264,7 @@ export function simulateRegister(p: SimulationParams, rng: Rng): Register {
 
   for (let year = C.baseYear + 1; year <= p.endYear; year++) {
     const ys = dayOf(year, 1, 1);
+    countyCum = countyBirthCumulative(ref.counties, ref.population, year);
     const c = cols();
     const n = table.size;
     let entDeaths = 0;
@@ -223,9 +276,10 @@ export function simulateRegister(p: SimulationParams, rng: Rng): Register {
       const kind = c.kind[i];
       let h = C.enterpriseHazard[Math.min(age, C.enterpriseHazard.length - 1)];
       if (kind === KIND.individual) h *= C.individualHazardFactor;
+      h *= hazardFactor[c.relocated[i] !== 0 ? c.county1[i] : c.county0[i]];
       if (rng.chance(h)) {
-        c.closed[i] = dayIn(year, Math.max(ys, c.est[i] + 1));
         c.revoked[i] = rng.chance(C.revokedShare) ? 1 : 0;
+        c.closed[i] = seasonalDay(deathKind(kind, c.revoked[i]), year, Math.max(ys, c.est[i] + 1));
         if (kind === KIND.enterprise) entDeaths++;
         else if (kind === KIND.individual) indDeaths++;
         continue;
@@ -243,7 +297,6 @@ export function simulateRegister(p: SimulationParams, rng: Rng): Register {
       }
       if (kind === KIND.individual && c.est[i] < ys) candidates.push(i);
     }
-    // 个转企: the 个体工商户 is cancelled on the conversion day and a new enterprise starts that day.
     const nConv = Math.min(
       candidates.length,
       stochasticRound(rng, (C.conversions[year] ?? C.laterConversions) * scale),
@@ -253,20 +306,7 @@ export function simulateRegister(p: SimulationParams, rng: Rng): Register {
       const old = candidates[j];
       candidates[j] = candidates[k];
       candidates[k] = old;
-      const t = table.cols;
-      const day = dayIn(year, Math.max(ys, t.est[old] + 1));
-      t.closed[old] = day;
-      const u = rng.next();
-      const etype =
-        u < C.conversionCompanyShare
-          ? rng.chance(0.6)
-            ? ETYPE.llcSole
-            : ETYPE.llc
-          : rng.chance(0.8)
-            ? ETYPE.sole
-            : ETYPE.partnership;
-      const e = newEnterprise(day, t.division[old], t.county0[old], etype);
-      table.cols.previous[e] = old;
+      convert(old, seasonalDay('conversions', year, Math.max(ys, table.cols.est[old] + 1)));
     }
     indDeaths += nConv;
     const growth = C.enterpriseGrowth[year] ?? C.laterEnterpriseGrowth;
@@ -276,22 +316,39 @@ export function simulateRegister(p: SimulationParams, rng: Rng): Register {
       0,
       stochasticRound(rng, (C.individualGrowth * indStock + indDeaths) / (1 - h0)),
     );
-    for (let k = 0; k < births; k++) birthEnterprise(dayIn(year));
-    for (let k = stochasticRound(rng, births * C.branchPerBirth); k > 0; k--) birthBranch(dayIn(year));
-    for (let k = stochasticRound(rng, births * C.coopPerBirth); k > 0; k--) birthCoop(dayIn(year));
-    for (let k = 0; k < indBirths; k++) birthIndividual(dayIn(year));
+    for (let k = 0; k < births; k++) birthEnterprise(seasonalDay('births', year));
+    for (let k = stochasticRound(rng, births * C.branchPerBirth); k > 0; k--)
+      birthBranch(seasonalDay('births', year));
+    for (let k = stochasticRound(rng, births * C.coopPerBirth); k > 0; k--)
+      birthCoop(seasonalDay('births', year));
+    for (let k = 0; k < indBirths; k++) birthIndividual(seasonalDay('indiv_births', year));
     // Founding-year deaths (1.6%), for births and conversions alike.
     const t = table.cols;
     let newDeaths = 0;
     for (let i = n; i < table.size; i++) {
-      if (!rng.chance(h0)) continue;
-      t.closed[i] = dayIn(year, t.est[i] + 1 > dayOf(year, 12, 31) ? t.est[i] : t.est[i] + 1);
+      if (!rng.chance(h0 * hazardFactor[t.county0[i]])) continue;
       t.revoked[i] = rng.chance(C.revokedShare) ? 1 : 0;
+      t.closed[i] = seasonalDay(
+        deathKind(t.kind[i], t.revoked[i]),
+        year,
+        t.est[i] + 1 > dayOf(year, 12, 31) ? t.est[i] : t.est[i] + 1,
+      );
       if (t.kind[i] === KIND.enterprise) newDeaths++;
       else if (t.kind[i] === KIND.individual) indStock--;
     }
     entStock += births + nConv - entDeaths - newDeaths;
     indStock += indBirths - indDeaths;
+    p.onYearEnd?.({
+      year,
+      table,
+      firstNew: n,
+      cityIdx,
+      days,
+      countyAt,
+      birth: (kind, est, county) =>
+        kind === KIND.enterprise ? birthEnterprise(est, county) : birthIndividual(est, county),
+      convert,
+    });
     stats.push({
       year,
       births,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 // Sidecars a generator or an analyst leaves next to extracts: they are not extracts. Skipped only when found
 // in a directory (a file named on the command line is always read), and never silently.
-const SIDECARS = [/^faults\.csv$/i, /^manifest/i, /^readme/i, /^\./];
+const SIDECARS = [/^faults\.csv$/i, /^events\.csv$/i, /^manifest/i, /^readme/i, /^\./];
 
 export interface ExpandedPaths {
   /** files to ingest, in order (symbolic links included: ingestFile refuses them with a reason) */

@@ -13,8 +13,8 @@ export type { IngestFileResult, IngestOptions, IngestProgress } from './ingestTy
 
 /**
  * Ingests extracts into the warehouse, one transaction per file, in path order (directories expanded,
- * sorted by name; faults.csv, manifests, READMEs and hidden files in a directory are skipped, each with a
- * `skipped` result). Returns one result per file.
+ * sorted by name; faults.csv, events.csv, manifests, READMEs and hidden files in a directory are skipped, each
+ * with a `skipped` result). Returns one result per file.
  * Example: `await ingestFiles(wh, ['data/extracts'], { now: () => new Date() })`.
  */
 export async function ingestFiles(

@@ -25,6 +25,8 @@ interface CliOptions {
   format: OutputFormat;
   encoding: Encoding;
   dirty: number;
+  asOf?: string;
+  event: string[];
 }
 
 export function register(program: Command, io: CliIo): void {
@@ -55,6 +57,13 @@ export function register(program: Command, io: CliIo): void {
       rateArg,
       0,
     )
+    .option('--as-of <date>', 'date of the final snapshot inside the --to year (a partial last month)')
+    .option(
+      '--event <spec>',
+      "multiply one month's flow: COUNTY:YYYY-MM:METRIC:FACTOR (repeatable; listed in events.csv)",
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .action(async (o: CliOptions) => {
       const options: GenerateOptions = {
         scale: o.scale,
@@ -65,6 +74,8 @@ export function register(program: Command, io: CliIo): void {
         format: o.format,
         encoding: o.encoding,
         dirty: o.dirty,
+        asOf: o.asOf,
+        events: o.event,
       };
       const started = performance.now();
       // Loaded on use: the generator pulls in exceljs, which slows every other command's start-up.
