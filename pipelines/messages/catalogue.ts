@@ -69,7 +69,7 @@ export const CATALOGUE = {
   'ingest.same_content': (p: Params) =>
     `same content (sha256 ${p.sha}…) already loaded from ${p.file} at ${p.at}; nothing changed`,
   'ingest.sidecar_skipped': () =>
-    'not an extract by its name (faults.csv, manifest*, readme*, hidden file); name it on the command line to load it',
+    'not an extract by its name (faults.csv, events.csv, manifest*, readme*, hidden file); name it on the command line to load it',
   'ingest.summary_quarantined': (p: Params) => `${p.count} row(s) quarantined`,
   'ingest.summary_duplicates': (p: Params) => `${p.count} exact duplicate row(s) dropped`,
   'ingest.note_above_header': (p: Params) => `line ${p.line} skipped above the header: ${p.text}`,
@@ -129,6 +129,13 @@ export const CATALOGUE = {
     `${p.file}: ${p.path}: unknown input variable "${p.variable}" (mart.index_inputs computes: ${p.known})`,
   'methodology.duplicate_version': (p: Params) =>
     `${p.file}: version: ${p.version} is also the version of ${p.other}; each methodology file needs its own version`,
+  'monitor.not_built': (p: Params) =>
+    `${p.path} 中没有月度监测表，请先运行 xiaowei build (mart.monthly_flows is missing: run \`xiaowei build\` first)`,
+  'monitor.no_months': (p: Params) =>
+    `${p.path} 的登记快照没有覆盖任何月份，无法监测 (mart.monthly_flows is empty: ingest a registry snapshot and build)`,
+  'monitor.month_invalid': (p: Params) => `--month ${p.month}: 应为 YYYY-MM 格式的月份，例如 2020-06`,
+  'monitor.month_not_covered': (p: Params) =>
+    `${p.month} 不在数据覆盖范围内：月度数据覆盖 ${p.first} 至 ${p.last}（登记快照 ${p.asOf}）`,
 } satisfies Record<string, (p: Params) => string>;
 
 export type MessageId = keyof typeof CATALOGUE;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GrowthPathsSchema } from './growthPathsSchema.ts';
 import { IndustrySlicesSchema } from './industrySlicesSchema.ts';
+import { MonitoringSchema } from './monitoringSchema.ts';
 
 // One schema for every methodology version; the TypeScript types derive from it.
 const code = z
@@ -74,6 +75,8 @@ export const MethodologySchema = z
     indices: z.object({ growth: IndexSchema, vitality: IndexSchema }),
     scorecard: z.object({
       period_ends: z.array(isoDate).min(1),
+      /** Quarter ends scored as well (§5); one that is also in period_ends is that year-end row. */
+      quarter_ends: z.array(isoDate).default([]),
       score_cap: z.number().positive(),
       on_track_ratio: z.number().positive(),
       lagging_ratio: z.number().positive(),
@@ -96,6 +99,7 @@ export const MethodologySchema = z
     growth_paths: GrowthPathsSchema,
     industry_slices: IndustrySlicesSchema,
     uncertainty: UncertaintySchema,
+    monitoring: MonitoringSchema,
   })
   .superRefine((m, ctx) => {
     for (const name of ['growth', 'vitality'] as const) {

@@ -58,6 +58,8 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
     await dropAside(con);
     try {
       await inTransaction(con, () => prepareBuild(con, methodologies));
+      // mart.alerts stamps the alerts this build raises first with its run id.
+      await con.run(readSql('statements/monitor/set_build_run.sql'), { run_id: options.runId });
       const results: ModelRunResult[] = [];
       const weights = stepWeights(models);
       const report = options.onProgress;
@@ -79,6 +81,8 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
         const uncertainty = await buildUncertainty(con, methodologies);
         const checks = results.reduce((s, r) => s + r.checks, uncertainty.checks);
         await recordRevisions(con, { runId: options.runId });
+        // ops.alert_first_seen persists across builds (outside the swap): only a build that swaps in records.
+        await con.run(readSql('statements/monitor/record_alert_first_seen.sql'));
         await stampBuild(con, options.runId);
         await con.run(readSql('statements/ops/insert_build_log.sql'), {
           run_id: options.runId,

@@ -6,10 +6,11 @@ import { writeGrowthPathParams } from '../indices/growthPathParams.ts';
 import { writeIndustrySliceParams } from '../indices/industrySliceParams.ts';
 import { writeMethodologyTables } from '../indices/methodologyTables.ts';
 import type { Methodology } from '../methodology/schema.ts';
+import { writeMonitoringMethodology } from '../monitor/writeMonitoringMethodology.ts';
 import { loadReferenceTables } from '../reference/loadReference.ts';
 import { runSqlScript } from './runSqlScript.ts';
 
-/** Tables the code fills around the models (raw, ops, methodology parameters, revisions), created if absent. */
+/** Tables the code fills around the models (raw, ops incl. the alerts' first runs, methodology parameters, revisions), created if absent. */
 const SCHEMA_SCRIPTS = [
   'statements/raw/create_raw.sql',
   'statements/ops/create_ops.sql',
@@ -17,6 +18,8 @@ const SCHEMA_SCRIPTS = [
   'statements/config/create_config.sql',
   'statements/config/create_growth_path_params.sql',
   'statements/config/create_industry_slice_params.sql',
+  'statements/config/create_monitoring.sql',
+  'statements/ops/create_alert_first_seen.sql',
 ];
 
 /**
@@ -36,5 +39,6 @@ export async function prepareBuild(con: DuckDBConnection, methodologies: Methodo
     await writeMethodologyTables(con, m);
     await writeGrowthPathParams(con, m);
     await writeIndustrySliceParams(con, m);
+    await writeMonitoringMethodology(con, m);
   }
 }

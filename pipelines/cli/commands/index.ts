@@ -6,6 +6,7 @@ import { register as registerComposite } from './composite.ts';
 import { register as registerDemo } from './demo.ts';
 import { register as registerGenerate } from './generate.ts';
 import { register as registerIngest } from './ingest.ts';
+import { register as registerMonitor } from './monitor.ts';
 import { register as registerQuery } from './query.ts';
 import { register as registerReport } from './report.ts';
 import { register as registerRun } from './run.ts';
@@ -31,6 +32,7 @@ const registrations: Register[] = [
   registerComposite,
   registerReport,
   registerCandidates,
+  registerMonitor,
   registerSite,
   registerServe,
   registerRun,

@@ -1,18 +1,40 @@
 -- model: mart.plan_scorecard
 -- materialized: table
 -- grain: one row per methodology version per period end per region (city and counties) per plan indicator
---   ("8631" 评价排序, methodology §5 and §7); total_score and rank repeat on every row of a region
--- depends_on: mart.plan_values, mart.business_demography, mart.methodology, mart.methodology_plan_kinds, mart.methodology_county_targets, ref.plan_targets, ref.regions
+--   ("8631" 评价排序, methodology §5 and §7); total_score and rank repeat on every row of a region. Period ends
+--   are the year ends (period_type 'year', period 'YYYY') and the quarter ends that are not year ends
+--   (period_type 'quarter', period 'YYYYQn'; a year end is its own Q4). At a quarter end a cumulative
+--   indicator adds the year to date to the full years before; an annual one compares the year to date with
+--   the target × the share of the year elapsed (1 at a year end, as §5 says for year ends).
+-- depends_on: mart.plan_values, mart.plan_quarter_values, mart.business_demography, mart.methodology, mart.methodology_quarter_ends, mart.methodology_plan_kinds, mart.methodology_county_targets, ref.plan_targets, ref.regions
 -- check unique: methodology_version, period_end, region_code, indicator_no
--- check not_null: methodology_version, period_end, region_code, indicator_no, kind
+-- check not_null: methodology_version, period_end, region_code, indicator_no, kind, period_type, period
+-- check accepted_values: period_type in ('year','quarter')
 -- check accepted_values: status in ('正常','滞后','严重滞后')
 -- check accepted_values: kind in ('stock','annual','cumulative')
 -- check expression: city_is_not_ranked: region_code <> '330500' or rank is null
 -- check expression: score_nonnegative: score is null or score >= 0
-with periods as (
+with period_ends as (
+    select
+        methodology_version,
+        unnest(period_ends) as period_end,
+        'year' as period_type,
+    from mart.methodology
+    union all
+    select
+        q.methodology_version,
+        q.period_end,
+        'quarter',
+    from mart.methodology_quarter_ends as q
+    inner join mart.methodology as m on q.methodology_version = m.methodology_version
+    where not list_contains(m.period_ends, q.period_end)
+),
+
+periods as (
     select
         m.methodology_version,
-        unnest(m.period_ends) as period_end,
+        e.period_end,
+        e.period_type,
         m.plan_start,
         m.plan_months,
         m.score_cap,
@@ -21,6 +43,7 @@ with periods as (
         m.county_target_decimals,
         m.stock_baseline_year,
     from mart.methodology as m
+    inner join period_ends as e on m.methodology_version = e.methodology_version
 ),
 
 grid as (
@@ -96,14 +119,52 @@ actuals as (
         max(v.value) filter (where v.year = g.stock_baseline_year) as baseline,
     from grid as g
     left join mart.plan_values as v on v.region_code = g.region_code and v.indicator_no = g.indicator_no
+    where g.period_type = 'year'
     group by g.methodology_version, g.period_end, g.region_code, g.indicator_no, g.kind, g.plan_start,
         g.stock_baseline_year
+),
+
+-- Quarter ends: stock = the quarter's stock, annual = the year to date, cumulative = the full plan years
+-- before (each one reported) + the year to date.
+quarter_actuals as (
+    select
+        g.methodology_version,
+        g.period_end,
+        g.region_code,
+        g.indicator_no,
+        case
+            when g.kind <> 'cumulative' then any_value(q.year_to_date)
+            when count(v.value) filter (where v.year between year(g.plan_start) and year(g.period_end) - 1)
+                = year(g.period_end) - year(g.plan_start)
+            then coalesce(
+                (sum(v.value::decimal(38, 6)) filter (
+                    where v.year between year(g.plan_start) and year(g.period_end) - 1
+                ))::double,
+                0
+            ) + any_value(q.year_to_date)
+        end as actual,
+        max(v.value) filter (where v.year = g.stock_baseline_year) as baseline,
+    from grid as g
+    left join mart.plan_values as v on v.region_code = g.region_code and v.indicator_no = g.indicator_no
+    left join mart.plan_quarter_values as q
+        on q.region_code = g.region_code and q.indicator_no = g.indicator_no
+        and q.year = year(g.period_end) and q.quarter = quarter(g.period_end)
+    where g.period_type = 'quarter'
+    group by g.methodology_version, g.period_end, g.region_code, g.indicator_no, g.kind, g.plan_start,
+        g.stock_baseline_year
+),
+
+all_actuals as (
+    select * from actuals
+    union all
+    select * from quarter_actuals
 ),
 
 scored as (
     select
         g.methodology_version,
         g.period_end,
+        g.period_type,
         g.region_code,
         g.level,
         g.indicator_no,
@@ -113,14 +174,14 @@ scored as (
         safe_div(a.actual, t.target) as completion,
         case g.kind
             when 'cumulative' then g.elapsed
-            when 'annual' then 1.0
+            when 'annual' then case when g.period_type = 'year' then 1.0 else month(g.period_end) / 12 end
             else safe_div(a.baseline + (t.target - a.baseline) * g.elapsed, t.target)
         end as expected,
         g.score_cap,
         g.on_track_ratio,
         g.lagging_ratio,
     from grid as g
-    left join actuals as a using (methodology_version, period_end, region_code, indicator_no)
+    left join all_actuals as a using (methodology_version, period_end, region_code, indicator_no)
     left join targets as t using (methodology_version, region_code, indicator_no)
 ),
 
@@ -180,6 +241,11 @@ final as (
         s.status,
         r.total_score,
         r.rank::integer as rank,
+        s.period_type,
+        case
+            when s.period_type = 'year' then year(s.period_end)::varchar
+            else year(s.period_end) || 'Q' || quarter(s.period_end)
+        end as period,
     from with_status as s
     inner join ranked as r using (methodology_version, period_end, region_code)
 )

@@ -3,23 +3,12 @@
 -- grain: one row per region per plan indicator per year: the year's value (data-contract §5): a whole-year
 --   row if reported, else the four quarters (flows summed; indicator kinds 'stock' take Q4, the stock at
 --   year end); a year with fewer than four quarters and no whole-year row has no value
--- depends_on: raw.plan_indicators, ref.plan_indicators, ops.ingest_log
+-- depends_on: staging.stg_plan_indicators, ref.plan_indicators
 -- check unique: year, region_code, indicator_no
 -- check not_null: year, region_code, indicator_no, value
 -- check relationships: indicator_no -> ref.plan_indicators.indicator_no
-with ranked as (
-    select
-        p.*,
-        row_number() over (
-            partition by p.year, p.quarter, p.region_code, p.indicator_no
-            order by l.ingested_at desc, p.source_file desc, p.source_line
-        ) as rn,
-    from raw.plan_indicators as p
-    left join ops.ingest_log as l on p.file_id = l.sha256 and l.status = 'loaded'
-),
-
-current_rows as (
-    select * exclude (rn) from ranked where rn = 1
+with current_rows as (
+    select * from staging.stg_plan_indicators
 ),
 
 whole_year as (

@@ -29,12 +29,8 @@ final as (
         l.uscc,
         l.name,
         l.entity_type,
-        -- Types missing from ref.entity_types fall back to the USCC's 机构类别 (91 = enterprise) unless the
-        -- name says branch: an unlisted company form must not vanish from the statistics.
-        coalesce(
-            t.is_enterprise,
-            l.uscc[1:2] = '91' and coalesce(l.entity_type not like '%分公司%' and l.entity_type not like '%分支%', true)
-        ) as is_enterprise,
+        -- Types missing from ref.entity_types fall back to the USCC's 机构类别 (sql/macros/entity_class.sql).
+        is_enterprise_type(t.is_enterprise, l.entity_type, l.uscc) as is_enterprise,
         l.established_on,
         l.closed_on,
         coalesce(l.converted, false) as is_converted,

@@ -1,4 +1,5 @@
--- "8631" scorecard rows, every version and period end. Grain: version, period end, region, indicator.
+-- "8631" scorecard rows at year ends, every version (quarter ends are for monitoring, mart.alerts).
+-- Grain: version, period end, region, indicator.
 select
     methodology_version,
     strftime(period_end, '%Y-%m-%d') as period_end,
@@ -14,4 +15,5 @@ select
     total_score::double as total_score,
     rank::integer as rank
 from mart.plan_scorecard
+where period_type = 'year'
 order by methodology_version, period_end, region_code, indicator_no
