@@ -10,7 +10,7 @@ export interface RunDefaults {
 }
 
 /**
- * What a scheduled job runs. 'run': the whole pipeline for the latest complete year. 'scorecard': ingest,
+ * What a scheduled job runs. 'monitor': ingest and build, then one notification per new alert. 'run': the whole pipeline for the latest complete year. 'scorecard': ingest,
  * build (mart.plan_scorecard holds the quarter's scores) and the dashboard, no annual report. 'annual-report':
  * the whole pipeline with the report for the year before the fire date (in the job's time zone).
  */
@@ -30,6 +30,8 @@ export function jobRunOptions(
     onlyIfNew: job.args.only_if_new ?? false,
   };
   if (job.task === 'scorecard') return { ...base, render: { report: false, site: true } };
+  // Monthly monitoring: ingest and build (mart.monthly_flows, mart.alerts); the scheduler then notifies new alerts.
+  if (job.task === 'monitor') return { ...base, render: { report: false, site: false } };
   if (job.task === 'annual-report') {
     return { ...base, year: job.args.year ?? zonedParts(fireTime, job.timezone).year - 1 };
   }

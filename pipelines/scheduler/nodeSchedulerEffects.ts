@@ -1,3 +1,4 @@
+import { readAlertNotices } from '../monitor/readAlertNotices.ts';
 import { nodeRunEffects } from '../run/nodeRunEffects.ts';
 import { silentProgress } from '../run/progressLine.ts';
 import { realStages } from '../run/realStages.ts';
@@ -31,6 +32,7 @@ export function nodeSchedulerEffects(
   parts: { log: RunLog; defaults: RunDefaults; dryRun?: boolean; stages?: PipelineStages },
 ): SchedulerEffects {
   const stages = parts.stages ?? realStages();
+  const notifyCommand = config.notify_command;
   return {
     now: () => new Date(),
     sleep: abortableSleep,
@@ -61,6 +63,14 @@ export function nodeSchedulerEffects(
         return { status: 'failed', runId: null, error: err instanceof Error ? err.message : String(err) };
       }
     },
+    // Without a notify command there is no one to tell: alerts stay in mart.alerts and the bulletin.
+    alerts: notifyCommand
+      ? {
+          list: (job) => readAlertNotices(job.args.db ?? parts.defaults.db),
+          notify: (job, runId, alert) =>
+            runNotifyCommand(notifyCommand, runId, job.name, [alert.alert_id, alert.message_zh]),
+        }
+      : undefined,
     async notify(job, runId) {
       if (!config.notify_command) return;
       const error = await runNotifyCommand(config.notify_command, runId ?? '', job.name);

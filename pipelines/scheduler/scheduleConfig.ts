@@ -30,7 +30,7 @@ export const jobSchema = z
       .string()
       .default('Asia/Shanghai')
       .refine(isValidTimeZone, { message: 'unknown IANA time zone' }),
-    task: z.enum(['run', 'scorecard', 'annual-report']),
+    task: z.enum(['run', 'scorecard', 'annual-report', 'monitor']),
     args: jobArgsSchema.default({}),
     retries: z.number().int().min(0).max(20).default(3),
     backoff_seconds: z.number().positive().max(86_400).default(60),
@@ -40,7 +40,8 @@ export const jobSchema = z
 export const scheduleConfigSchema = z
   .object({
     jobs: z.array(jobSchema).min(1),
-    // argv, never a shell line: ["/usr/local/bin/notify-ops", "--channel", "xiaowei"]; the run id and job name are appended.
+    // argv, never a shell line: ["/usr/local/bin/notify-ops", "--channel", "xiaowei"]; the run id and job name are
+    // appended (a monitor job's alerts: run id, job name, alert id and the alert's sentence, once per alert).
     notify_command: z
       .union([
         z
@@ -73,6 +74,7 @@ export const DEFAULT_SCHEDULE: unknown = {
     { name: 'nightly-run', cron: '0 2 * * *', task: 'run', args: { only_if_new: true } },
     { name: 'quarterly-scorecard', cron: '0 3 20 1,4,7,10 *', task: 'scorecard' },
     { name: 'annual-report', cron: '0 4 31 1 *', task: 'annual-report' },
+    { name: 'monthly-monitor', cron: '0 3 5 * *', task: 'monitor' },
   ],
 };
 

@@ -11,6 +11,8 @@ export interface JobState {
 
 export interface ScheduleState {
   jobs: Record<string, JobState>;
+  /** Alerts already sent to notify_command: alert_id → the run that sent it (monitor jobs). */
+  notified_alerts?: Record<string, string>;
 }
 
 export interface StateStore {

@@ -2,6 +2,7 @@ import type { RunTrigger } from '../run/runRecord.ts';
 import type { RunLog } from '../run/stages.ts';
 import { missedFireTime } from './missedFire.ts';
 import type { CronFactory, CronHandle } from './nodeCronFactory.ts';
+import { type AlertEffects, notifyNewAlerts } from './notifyNewAlerts.ts';
 import type { ScheduleConfig, ScheduleJob } from './scheduleConfig.ts';
 import type { StateStore } from './scheduleState.ts';
 
@@ -23,6 +24,8 @@ export interface SchedulerEffects {
   log: RunLog;
   state: StateStore;
   dryRun?: boolean;
+  /** Monitor jobs: where the published alerts are read and sent (none: alerts are not notified). */
+  alerts?: AlertEffects;
 }
 
 export interface Scheduler {
@@ -56,6 +59,9 @@ export function createScheduler(config: ScheduleConfig, fx: SchedulerEffects): S
           last_run_id: res.runId ?? null,
           attempts: attempt + 1,
         });
+        if (job.task === 'monitor' && res.status === 'succeeded' && res.runId && fx.alerts) {
+          await notifyNewAlerts(job, res.runId, { alerts: fx.alerts, state: fx.state, log: fx.log });
+        }
         return;
       }
       if (res.status === 'locked') {

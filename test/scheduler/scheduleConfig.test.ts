@@ -41,7 +41,7 @@ describe('schedule config', () => {
     expect(errors).toEqual([
       'config/schedule.json: jobs.1.cron: invalid cron expression "0 25 * * *": 25 is a invalid expression for hour',
       'config/schedule.json: jobs.1.timezone: unknown IANA time zone',
-      'config/schedule.json: jobs.1.task: Invalid option: expected one of "run"|"scorecard"|"annual-report"',
+      'config/schedule.json: jobs.1.task: Invalid option: expected one of "run"|"scorecard"|"annual-report"|"monitor"',
       'config/schedule.json: jobs.1.args.year: Invalid input: expected number, received string',
     ]);
   });
@@ -63,6 +63,7 @@ describe('schedule config', () => {
       'nightly-run',
       'quarterly-scorecard',
       'annual-report',
+      'monthly-monitor',
     ]);
     expect(validateScheduleConfig(DEFAULT_SCHEDULE, 'x').errors).toEqual([]);
   });
@@ -94,6 +95,11 @@ describe('jobRunOptions', () => {
     expect(jobRunOptions(job('quarterly-scorecard'), 'schedule', new Date(), d).render).toEqual({
       report: false,
       site: true,
+    });
+    // The monthly monitor ingests and builds only (phase 1: no bulletin yet); its alerts are notified after.
+    expect(jobRunOptions(job('monthly-monitor'), 'schedule', new Date(), d).render).toEqual({
+      report: false,
+      site: false,
     });
     const nightly = jobRunOptions(job('nightly-run'), 'schedule', new Date(), d);
     expect([nightly.onlyIfNew, nightly.render, nightly.job, nightly.trigger]).toEqual([
