@@ -81,8 +81,9 @@ describe('pipeline on generated data', () => {
            (select count(distinct region_code) from mart.business_demography)::integer as regions`,
       ),
     );
-    // 6 regions × 12 years (2013–2024); scorecard: 3 year ends × 6 regions × 19 indicators = 342.
-    expect(counts).toEqual([{ demography: 72, growth_totals: 72, scorecard_rows: 342, regions: 6 }]);
+    // 6 regions × 12 years (2013–2024); scorecard: (3 year ends + 9 other quarter ends) × 6 regions × 19
+    // indicators = 1368, of which the year ends are 342.
+    expect(counts).toEqual([{ demography: 72, growth_totals: 72, scorecard_rows: 1368, regions: 6 }]);
   });
 
   it('keeps the growth index at exactly 100 in the base year for the city', async () => {

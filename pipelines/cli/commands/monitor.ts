@@ -2,8 +2,6 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse.ts';
 import { UserError } from '../../messages/catalogue.ts';
-import { formatMonitorMonth } from '../../monitor/formatMonitorMonth.ts';
-import { loadMonitorMonth } from '../../monitor/loadMonitorMonth.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
 
@@ -18,6 +16,11 @@ export function register(program: Command, io: CliIo): void {
     .action(async (opts: { month?: string; db?: string }) => {
       const path = resolveDbPath(opts.db, io.env);
       if (!existsSync(path)) throw new UserError('monitor.not_built', { path });
+      // Loaded on use, like every command's own stack (CLI start-up).
+      const [{ loadMonitorMonth }, { formatMonitorMonth }] = await Promise.all([
+        import('../../monitor/loadMonitorMonth.ts'),
+        import('../../monitor/formatMonitorMonth.ts'),
+      ]);
       const wh = await openWarehouse(path, { readOnly: true });
       try {
         const month = await withConnection(wh, (con) => loadMonitorMonth(con, { month: opts.month, path }));

@@ -136,11 +136,11 @@ annual as (
 ),
 
 unioned as (
-    select * from monthly
+    select methodology_version, rule, region_code, period, metric, observed, expected, lower, upper, severity, message_zh, from monthly
     union all
-    select * from quarterly
+    select methodology_version, rule, region_code, period, metric, observed, expected, lower, upper, severity, message_zh, from quarterly
     union all
-    select * from annual
+    select methodology_version, rule, region_code, period, metric, observed, expected, lower, upper, severity, message_zh, from annual
 ),
 
 final as (

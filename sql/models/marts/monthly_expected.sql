@@ -21,7 +21,17 @@
 -- check expression: partial_month_never_alerts: not is_partial or direction is null
 -- check expression: band_contains_expected: expected is null or (lower <= expected and expected <= upper)
 with params as (
-    select * from mart.methodology_monitoring
+    select
+        methodology_version,
+        seasonal_years,
+        min_years,
+        trend_months,
+        band_sigmas,
+        high_ratio,
+        low_ratio,
+        min_abs_change,
+        severe_multiple,
+    from mart.methodology_monitoring
 ),
 
 flows as (

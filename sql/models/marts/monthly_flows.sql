@@ -11,7 +11,15 @@
 -- check accepted_values: metric in ('births','deaths_cancelled','deaths_revoked','conversions','indiv_births','indiv_deaths')
 -- check relationships: region_code -> ref.regions.region_code
 with latest as (
-    select * from mart.monthly_flow_vintages
+    select
+        vintage,
+        previous_vintage,
+        region_code,
+        month,
+        metric,
+        value,
+        is_partial,
+    from mart.monthly_flow_vintages
     where vintage = (select max(vintage) from mart.monthly_flow_vintages)
 ),
 

@@ -155,9 +155,9 @@ quarter_actuals as (
 ),
 
 all_actuals as (
-    select * from actuals
+    select methodology_version, period_end, region_code, indicator_no, actual, baseline, from actuals
     union all
-    select * from quarter_actuals
+    select methodology_version, period_end, region_code, indicator_no, actual, baseline, from quarter_actuals
 ),
 
 scored as (

@@ -7,13 +7,9 @@
 -- check unique: year, region_code, indicator_no
 -- check not_null: year, region_code, indicator_no, value
 -- check relationships: indicator_no -> ref.plan_indicators.indicator_no
-with current_rows as (
-    select * from staging.stg_plan_indicators
-),
-
-whole_year as (
+with whole_year as (
     select year, region_code, indicator_no, value, 'year' as basis
-    from current_rows
+    from staging.stg_plan_indicators
     where quarter is null
 ),
 
@@ -27,7 +23,7 @@ from_quarters as (
             else sum(q.value::decimal(38, 6))::double
         end as value,
         'quarters' as basis,
-    from current_rows as q
+    from staging.stg_plan_indicators as q
     inner join ref.plan_indicators as i on q.indicator_no = i.indicator_no
     where q.quarter is not null
     group by q.year, q.region_code, q.indicator_no
