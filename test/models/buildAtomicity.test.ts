@@ -71,6 +71,12 @@ describe('a build is all or nothing', () => {
       .filter(([name]) => /^(staging|intermediate|mart)\./.test(name))
       .map(([name, s]) => [name, s.split(' ').slice(0, 3).join(' ')]);
     expect(stamps.length).toBeGreaterThan(20);
+    // The monitoring marts are models like the others (swapped in whole); the alerts' first runs are ops, kept
+    // across builds, and compared whole by the snapshots below.
+    expect(stamps.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['mart.monthly_flows', 'mart.monthly_expected', 'mart.alerts']),
+    );
+    expect(Object.keys(before)).toContain('ops.alert_first_seen');
     for (const [, stamp] of stamps) expect(stamp).toBe('xiaowei build test-run');
   });
 
