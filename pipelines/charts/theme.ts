@@ -99,3 +99,8 @@ export const CHART_THEME: Config = {
   point: { size: 36, filled: true },
   text: { fontSize: 11, color: '#333333' },
 };
+
+/** Monitoring (methodology §10): the expected band, and the two alert severities (attention, warning). */
+export const MONITOR_BAND_COLOR = '#56B4E9';
+export const MONITOR_BAND_OPACITY = 0.25;
+export const MONITOR_SEVERITY_COLORS = { 关注: '#E69F00', 预警: '#D55E00' } as const;

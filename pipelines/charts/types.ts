@@ -1,6 +1,14 @@
 import type { TopLevelSpec } from 'vega-lite';
 
-export type ChartSection = 'growth' | 'ranking' | 'vitality' | 'industry' | 'demography' | 'paths' | 'plan';
+export type ChartSection =
+  | 'growth'
+  | 'ranking'
+  | 'vitality'
+  | 'industry'
+  | 'demography'
+  | 'paths'
+  | 'plan'
+  | 'monitor';
 
 /** One chart of the annual report, in report order. */
 export interface NamedChart {

@@ -1,5 +1,6 @@
 import { formatTable } from '../ingest/formatQueryResult.ts';
 import type { FlowRow, MonitorMonth } from './loadMonitorMonth.ts';
+import { publishedAlertSentence } from './publishedAlertSentence.ts';
 
 const one = (x: number) => x.toFixed(1);
 
@@ -25,7 +26,7 @@ export function formatMonitorMonth(m: MonitorMonth): string {
     rows: m.flows.map((f) => [
       `${f.metric_zh}（${f.unit_zh}）`,
       f.region_zh,
-      f.observed,
+      f.observed ?? '—',
       f.expected === null ? null : Math.round(f.expected * 10) / 10,
       f.lower === null || f.upper === null ? '—' : `${one(f.lower)}–${one(f.upper)}`,
       verdict(f),
@@ -33,6 +34,7 @@ export function formatMonitorMonth(m: MonitorMonth): string {
   });
   lines.push('', table.trimEnd());
   lines.push('', m.alerts.length === 0 ? '预警与关注：无' : `预警与关注（${m.alerts.length} 条）：`);
-  for (const a of m.alerts) lines.push(`  ${a.message_zh}`);
+  for (const a of m.alerts)
+    lines.push(`  ${publishedAlertSentence(a, m.publication.disclosure, m.methodologyVersion)}`);
   return `${lines.join('\n')}\n`;
 }

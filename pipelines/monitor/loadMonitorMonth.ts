@@ -1,15 +1,27 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
+import type { ChartRegion } from '../charts/chartData.ts';
 import { readSql } from '../db/sqlFile.ts';
 import { readRows } from '../db/warehouse.ts';
 import { UserError } from '../messages/catalogue.ts';
+import { monthlyFlowKey } from '../publish/cellKeys.ts';
+import { RegionRow } from '../publish/loadMartData.ts';
+import { type FullPublication, loadPublication } from '../publish/loadPublication.ts';
+import { monthlyFlowContribution } from '../publish/monthlyFlowCells.ts';
+import type { Withheld } from '../publish/suppressCells.ts';
+import { monthsBack, quarterBefore } from './monthArithmetic.ts';
+
+/** Months a bulletin chart shows: the month and the 23 before it (two seasonal cycles). */
+export const SERIES_MONTHS = 24;
 
 const FlowRow = z.object({
+  month: z.string(),
   metric: z.string(),
   metric_zh: z.string(),
   unit_zh: z.string(),
   region_code: z.string(),
   region_zh: z.string(),
+  region_level: z.enum(['city', 'county']),
   observed: z.number(),
   expected: z.number().nullable(),
   lower: z.number().nullable(),
@@ -19,14 +31,25 @@ const FlowRow = z.object({
   severity: z.enum(['关注', '预警']).nullable(),
   is_partial: z.boolean(),
 });
-export type FlowRow = z.infer<typeof FlowRow>;
+/** A flow against expectation as outputs receive it: `observed` null when the publication rules withhold it. */
+export type FlowRow = Omit<z.infer<typeof FlowRow>, 'observed'> & {
+  observed: number | null;
+  withheld: Withheld | null;
+};
 
 const AlertRow = z.object({
   alert_id: z.string(),
   rule: z.enum(['monthly', 'quarterly', 'annual']),
   region_code: z.string(),
+  region_zh: z.string(),
   period: z.string(),
   metric: z.string(),
+  metric_zh: z.string().nullable(),
+  unit_zh: z.string().nullable(),
+  observed: z.number(),
+  expected: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
   severity: z.enum(['关注', '预警']),
   message_zh: z.string(),
   first_seen_run: z.string(),
@@ -41,19 +64,35 @@ const Months = z.object({
   methodology_version: z.string().nullable(),
 });
 
-/** One month of monitoring: its flows against expectation and the alerts of the month, quarter and year it ends. */
+const FlowCount = z.object({
+  region_code: z.string(),
+  month: z.string(),
+  metric: z.string(),
+  value: z.number(),
+});
+
+/** One month of monitoring, through the publication layer: what the bulletin, the dashboard and the CLI print. */
 export interface MonitorMonth {
   month: string;
   asOf: string;
   methodologyVersion: string;
   isPartial: boolean;
+  regions: ChartRegion[];
+  /** The month's flows, per metric and region (city first). */
   flows: FlowRow[];
+  /** The SERIES_MONTHS months ending with the month, in the same order, month by month. */
+  series: FlowRow[];
+  /** The alerts of the month, of the latest complete quarter and (in December) of the year. */
   alerts: AlertRow[];
+  /** The latest quarter complete in the month (YYYYQn) and whether its "8631" scorecard was computed. */
+  quarter: { period: string; scored: boolean };
+  publication: FullPublication;
 }
 
 /**
- * Reads `month` (default: the latest complete month) from a built warehouse. A month outside the data, a bad
- * month or an unbuilt warehouse is a UserError: never an empty answer.
+ * Reads `month` (default: the latest complete month) from a built warehouse and applies the publication rules
+ * (methodology §6) to every monthly flow. A month outside the data, a bad month or an unbuilt warehouse is a
+ * UserError: never an empty answer.
  */
 export async function loadMonitorMonth(
   con: DuckDBConnection,
@@ -65,10 +104,7 @@ export async function loadMonitorMonth(
     con,
     z.object({ present: z.number() }),
     readSql('queries/report/table_exists.sql'),
-    {
-      schema: 'mart',
-      name: 'monthly_expected',
-    },
+    { schema: 'mart', name: 'monthly_expected' },
   );
   if (present.length === 0) throw new UserError('monitor.not_built', { path: opts.path });
   const [range] = await readRows(con, Months, readSql('queries/monitor/flow_months.sql'));
@@ -83,21 +119,45 @@ export async function loadMonitorMonth(
       asOf: range.as_of,
     });
   const version = range.methodology_version;
-  const flows = await readRows(con, FlowRow, readSql('queries/monitor/month_flows.sql'), { version, month });
-  const [year, mm] = month.split('-').map(Number);
+  const regions = await readRows(con, RegionRow, readSql('queries/report/regions.sql'));
+  const counts = await readRows(con, FlowCount, readSql('queries/monitor/flow_counts.sql'));
+  const publication = await loadPublication(con, [monthlyFlowContribution(counts, regions)]);
+  const d = publication.disclosure;
+  const series = (
+    await readRows(con, FlowRow, readSql('queries/monitor/flow_series.sql'), {
+      version,
+      from_month: monthsBack(month, SERIES_MONTHS - 1),
+      to_month: month,
+    })
+  ).map((f): FlowRow => {
+    const withheld = d.withheld(monthlyFlowKey(f.region_code, f.month, f.metric));
+    return { ...f, observed: withheld ? null : f.observed, withheld };
+  });
+  const quarter = quarterBefore(month);
+  const december = month.endsWith('-12');
   const alerts = await readRows(con, AlertRow, readSql('queries/monitor/period_alerts.sql'), {
     version,
     month,
-    // The quarter and the year are only complete in their last month.
-    quarter: mm % 3 === 0 ? `${year}Q${mm / 3}` : '',
-    year: mm === 12 ? String(year) : '',
+    quarter,
+    year: december ? month.slice(0, 4) : '',
   });
+  const scored = await readRows(
+    con,
+    z.object({ scored: z.number() }),
+    readSql('queries/monitor/quarter_scored.sql'),
+    { version, quarter },
+  );
+  const flows = series.filter((f) => f.month === month);
   return {
     month,
     asOf: range.as_of,
     methodologyVersion: version,
     isPartial: flows.some((f) => f.is_partial),
+    regions,
     flows,
+    series,
     alerts,
+    quarter: { period: quarter, scored: scored.length > 0 },
+    publication,
   };
 }

@@ -38,3 +38,8 @@ export function industryIndexKey(
 ): string {
   return indexKey(version, index, industrySlice(region, industry), year, code);
 }
+
+/** A monthly flow count of methodology §10 (monitoring): 'mf|330502|2020-06|births'. */
+export function monthlyFlowKey(region: string, month: string, metric: string): string {
+  return `mf|${region}|${month}|${metric}`;
+}

@@ -10,7 +10,7 @@ import type { MartData, UncertaintyMarts, VersionMarts } from './martData.ts';
 const num = z.number();
 const nullableNum = z.number().nullable();
 
-const RegionRow = z.object({
+export const RegionRow = z.object({
   region_code: z.string(),
   name_zh: z.string(),
   level: z.enum(['city', 'county']),

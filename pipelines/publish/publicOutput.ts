@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fsyncDir, writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
@@ -29,14 +29,22 @@ export class PublicOutput {
     this.files.set(relPath, { path, relPath, vendored: options.vendored });
   }
 
+  /** Where a staged file is until the commit (the PDF is printed from the staged HTML). */
+  stagedPath(relPath: string): string {
+    return join(this.staging, relPath);
+  }
+
   /** Final path a staged file will have once committed. */
   finalPath(relPath: string): string {
     return join(this.root, relPath);
   }
 
-  /** Scans every staged file; publishes them when the guard finds nothing, else throws and publishes none. */
+  /**
+   * Scans every staged file; publishes them when the guard finds nothing, else throws and publishes none.
+   * `replaceRoot`: the staged folder replaces the root whole (one rename), so no file of an earlier output stays.
+   */
   async commit(
-    guard: Omit<GuardOptions, 'machinePaths'> & { machinePaths?: string[] },
+    guard: Omit<GuardOptions, 'machinePaths'> & { machinePaths?: string[]; replaceRoot?: boolean },
   ): Promise<GuardReport> {
     try {
       const report = await scanPublicFiles([...this.files.values()], {
@@ -50,6 +58,10 @@ export class PublicOutput {
           root: basename(this.root),
           findings: lines.join('\n'),
         });
+      }
+      if (guard.replaceRoot) {
+        swapFolder(this.staging, this.root);
+        return report;
       }
       const dirs = new Set<string>();
       for (const f of [...this.files.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : 1))) {
@@ -74,6 +86,23 @@ export class PublicOutput {
   stagedFiles(): string[] {
     return [...this.files.keys()].sort();
   }
+}
+
+/** Puts `staged` in the place of `root`: the old folder is renamed aside, the staged one renamed in, then removed. */
+function swapFolder(staged: string, root: string): void {
+  mkdirSync(dirname(root), { recursive: true });
+  const old = join(dirname(root), `.${basename(root)}.old-${process.pid}`);
+  rmSync(old, { recursive: true, force: true });
+  const hadRoot = existsSync(root);
+  if (hadRoot) renameSync(root, old);
+  try {
+    renameSync(staged, root);
+  } catch (err) {
+    if (hadRoot) renameSync(old, root);
+    throw err;
+  }
+  fsyncDir(dirname(root));
+  rmSync(old, { recursive: true, force: true });
 }
 
 /** Absolute paths no public file may contain: where it is written, the working and home directories. */

@@ -1,5 +1,6 @@
 import type { ChartData } from '../charts/chartData.ts';
 import type { FileSink } from '../charts/render.ts';
+import type { NamedChart } from '../charts/types.ts';
 import { namespaceSvgIds } from './namespaceSvgIds.ts';
 import type { RenderedChart } from './reportMeta.ts';
 
@@ -9,20 +10,26 @@ export interface ChartRenderer {
   render(data: ChartData): Promise<{ charts: RenderedChart[]; write(sink: FileSink): Promise<unknown> }>;
 }
 
+/** Renders charts to SVG for embedding in a page, each with its own SVG id namespace (vega loaded on use). */
+export async function renderNamedCharts(named: readonly NamedChart[]): Promise<RenderedChart[]> {
+  const { renderSvg } = await import('../charts/render.ts');
+  const charts: RenderedChart[] = [];
+  for (const c of named)
+    charts.push({
+      id: c.id,
+      title: c.title,
+      section: c.section,
+      svg: namespaceSvgIds(await renderSvg(c.spec), `c-${c.id}`),
+    });
+  return charts;
+}
+
 /** The real renderer: the charts module's specs, rendered server-side by vega (loaded on first use). */
 export const vegaChartRenderer: ChartRenderer = {
   async render(data) {
     const { buildReportCharts } = await import('../charts/reportCharts.ts');
-    const { renderSvg, emitChartFiles } = await import('../charts/render.ts');
+    const { emitChartFiles } = await import('../charts/render.ts');
     const named = buildReportCharts(data);
-    const charts: RenderedChart[] = [];
-    for (const c of named)
-      charts.push({
-        id: c.id,
-        title: c.title,
-        section: c.section,
-        svg: namespaceSvgIds(await renderSvg(c.spec), `c-${c.id}`),
-      });
-    return { charts, write: (sink: FileSink) => emitChartFiles(named, sink) };
+    return { charts: await renderNamedCharts(named), write: (sink: FileSink) => emitChartFiles(named, sink) };
   },
 };

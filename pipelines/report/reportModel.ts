@@ -46,6 +46,8 @@ export interface ReportSection {
 
 export interface ReportModel {
   year: number;
+  /** The period printed beside the title when it is not a year (the monitoring bulletin's 2020年6月). */
+  periodZh?: string;
   cityName: string;
   /** '全市' label subject: the city name or the county name. */
   scopeName: string;

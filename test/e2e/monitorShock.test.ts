@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { buildWarehouse } from '../../pipelines/models/buildWarehouse.ts';
+import { writeMonitorBulletin } from '../../pipelines/monitor/writeMonitorBulletin.ts';
 import { buildGeneratedWarehouse, fixedNow } from './generatedWarehouse.ts';
 
 // Monitoring on city-scale generated data (methodology §10): the same register twice, once clean and once with
@@ -13,6 +15,7 @@ import { buildGeneratedWarehouse, fixedNow } from './generatedWarehouse.ts';
 const SHOCK = 'monthly:330503:2020-06:deaths_cancelled';
 let clean: Warehouse;
 let shocked: Warehouse;
+let shockedDir: string;
 const pick = (out: string) => [join(out, 'registry_2013-12-31.csv'), join(out, 'registry_2020-12-31.csv')];
 const Alert = z.object({ alert_id: z.string(), severity: z.string(), first_seen_run: z.string() });
 const alertsOf = (wh: Warehouse) =>
@@ -27,7 +30,7 @@ const alertsOf = (wh: Warehouse) =>
 beforeAll(async () => {
   const gen = { scale: 'city', seed: 3, from: 2013, to: 2020, dirty: 0 } as const;
   ({ wh: clean } = await buildGeneratedWarehouse(gen, pick));
-  ({ wh: shocked } = await buildGeneratedWarehouse(
+  ({ wh: shocked, dir: shockedDir } = await buildGeneratedWarehouse(
     { ...gen, events: ['330503:2020-06:deaths_cancelled:3'] },
     pick,
   ));
@@ -36,6 +39,8 @@ afterAll(() => {
   clean?.close();
   shocked?.close();
 });
+
+const sentences = (html: string) => [...html.matchAll(/<li>(【[^<]*)<\/li>/g)].map((m) => m[1]);
 
 describe('monitoring on city-scale generated data', () => {
   it('raises an alert for exactly the shocked county, month and metric', async () => {
@@ -72,5 +77,17 @@ describe('monitoring on city-scale generated data', () => {
     const again = await alertsOf(clean);
     expect(again).toEqual(first);
     expect(again.every((a) => a.first_seen_run === 'e2e-1')).toBe(true);
+  });
+
+  it("names the county in the month's bulletin, and the bulletin passes the publication guard", async () => {
+    const outDir = join(shockedDir, 'monitor');
+    const r = await writeMonitorBulletin({ dbPath: join(shockedDir, 'w.duckdb'), month: '2020-06', outDir });
+    expect(r.guard.findings).toEqual([]);
+    const html = readFileSync(r.htmlPath, 'utf8');
+    const shock = sentences(html).filter((t) => t.includes('南浔区2020年6月注销企业'));
+    expect(shock).toHaveLength(1);
+    expect(shock[0]).toMatch(/^【预警】南浔区2020年6月注销企业\d+户，比预期（约[\d.]+户）多[\d.]+户/);
+    const csv = readFileSync(join(r.dir, 'tables', 'monitor-alerts.csv'), 'utf8');
+    expect(csv).toMatch(/预警,南浔区,2020年6月,注销企业,/);
   });
 });

@@ -1,12 +1,20 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../pipelines/cli/io.ts';
 import { main } from '../../pipelines/cli/main.ts';
+import { openWarehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { loadMonitorMonth } from '../../pipelines/monitor/loadMonitorMonth.ts';
+import { listFiles } from '../../pipelines/publish/publicOutput.ts';
 import { buildFixtureDb } from '../models/buildFixture.ts';
+import { scanPublicTree } from '../publish/scanPublicTree.ts';
 
 // `xiaowei monitor` on the monthly-flows fixture (test/fixtures/models/monthly_flows.sql): months 2019-01 …
 // 2021-03, the last one partial (snapshot 2021-03-15), so the latest complete month is 2021-02.
 let dbPath: string;
+let outDir: string;
 
 function captureIo(): CliIo & { out: () => string; err: () => string } {
   const out: string[] = [];
@@ -22,12 +30,22 @@ function captureIo(): CliIo & { out: () => string; err: () => string } {
 
 async function monitor(...args: string[]) {
   const io = captureIo();
-  const code = await main(['node', 'xiaowei', 'monitor', '--db', dbPath, ...args], io);
+  const code = await main(['node', 'xiaowei', 'monitor', '--db', dbPath, '--out', outDir, ...args], io);
   return { code, out: io.out(), err: io.err() };
+}
+
+async function withWarehouse<T>(fn: (con: DuckDBConnection) => Promise<T>): Promise<T> {
+  const wh = await openWarehouse(dbPath, { readOnly: true });
+  try {
+    return await withConnection(wh, fn);
+  } finally {
+    wh.close();
+  }
 }
 
 beforeAll(async () => {
   dbPath = await buildFixtureDb(['monthly_flows.sql']);
+  outDir = mkdtempSync(join(tmpdir(), 'xw-monitor-'));
 });
 
 describe('xiaowei monitor', () => {
@@ -36,9 +54,12 @@ describe('xiaowei monitor', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('湖州市小微企业动态监测 2021年2月');
     expect(r.out).toContain('登记快照 2021-03-15');
-    // 36 rows: 6 metrics × 6 regions; G02 is the month's one 个体工商户 birth (长兴县 and the city).
+    // 36 rows: 6 metrics × 6 regions; G02 is the month's one 个体工商户 birth (长兴县 and the city): a count of
+    // 1, withheld in both (methodology §6), printed "—".
     expect(r.out).toContain('(36 rows)');
-    expect(r.out).toMatch(/新设个体工商户（户）\s+长兴县\s+1 /);
+    expect(r.out).toMatch(/新设个体工商户（户）\s+长兴县\s+—/);
+    expect(r.out).toMatch(/新设个体工商户（户）\s+湖州市\s+—/);
+    expect(r.out).toMatch(/新设企业（户）\s+长兴县\s+0 /);
     expect(r.out).toContain('预警与关注：无');
     expect(r.out).not.toContain('不完整');
   });
@@ -46,13 +67,51 @@ describe('xiaowei monitor', () => {
   it('shows a month without two previous years as having no expectation', async () => {
     const r = await monitor('--month', '2020-06');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/注销企业（户）\s+吴兴区\s+1\s+—\s+无预期（同期仅 1 年）/);
+    // 吴兴区's one 注销 of June 2020 is withheld, and so is the city's (the same 1).
+    expect(r.out).toMatch(/注销企业（户）\s+吴兴区\s+—\s+—\s+无预期（同期仅 1 年）/);
   });
 
   it('shows the partial month with a warning that it is never alerted on', async () => {
     const r = await monitor('--month', '2021-03');
     expect(r.code).toBe(0);
     expect(r.out).toContain('2021年3月数据不完整');
+  });
+
+  it('writes the bulletin: HTML, a chart per metric, tables as CSV and XLSX, nothing the guard would refuse', async () => {
+    const r = await monitor('--month', '2021-02');
+    expect(r.code).toBe(0);
+    const dir = join(outDir, '2021-02');
+    const files = listFiles(dir);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'bulletin-2021-02.html',
+        'charts/monitor-births.vl.json',
+        'charts/monitor-indiv_deaths.png',
+        'tables/monitor-flows.csv',
+        'tables/monitor-flows.xlsx',
+      ]),
+    );
+    expect(files.filter((f) => f.endsWith('.vl.json'))).toHaveLength(6);
+    const html = readFileSync(join(dir, 'bulletin-2021-02.html'), 'utf8');
+    expect(html).toContain('<title>湖州市小微企业动态监测简报（2021年2月）</title>');
+    expect(html).toContain('2021年2月无月度预警或关注。');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+    // The CSV row of 长兴县's one 个体工商户 birth: "—" and the footnote, never the 1.
+    const csv = readFileSync(join(dir, 'tables', 'monitor-flows.csv'), 'utf8');
+    expect(csv).toContain('新设个体工商户,长兴县,—,');
+    const pub = await withWarehouse((con) => loadMonitorMonth(con, { month: '2021-02', path: dbPath }));
+    expect((await scanPublicTree(dir, pub.publication.disclosure)).findings).toEqual([]);
+  });
+
+  it("replaces the month's folder whole, and leaves it as it was when the month is refused", async () => {
+    const dir = join(outDir, '2021-01');
+    expect((await monitor('--month', '2021-01')).code).toBe(0);
+    writeFileSync(join(dir, 'stale.txt'), 'from an earlier bulletin');
+    expect((await monitor('--month', '2021-01')).code).toBe(0);
+    expect(existsSync(join(dir, 'stale.txt'))).toBe(false);
+    const before = listFiles(outDir);
+    expect((await monitor('--month', '2018-12')).code).toBe(1);
+    expect(listFiles(outDir)).toEqual(before);
   });
 
   it('refuses a month the data do not cover: a clear message, exit code 1, nothing on stdout', async () => {

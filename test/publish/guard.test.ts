@@ -133,6 +133,25 @@ describe('the publication guard', () => {
     ]);
   });
 
+  it("finds a monthly flow count of 1 or 2 in the monitoring bulletin's table, sentences and charts", async () => {
+    expect(
+      await findings(
+        'm.csv',
+        '指标,地区,本月（户）,预期（户）\r\n注销企业,南浔区,2,12.0\r\n新设企业,吴兴区,40,31.5\r\n',
+      ),
+    ).toEqual(['small_count: csv row 2, column 本月（户）: 2']);
+    expect(
+      await findings('b.html', '<li>【关注】南浔区2020年6月注销企业2户，比预期（约12.0户）少10.0户。</li>'),
+    ).toEqual(['small_count: text: "注销企业2户"']);
+    expect(await findings('b2.html', '<li>长兴县2021年2月新设个体工商户1户。</li>')).toEqual([
+      'small_count: text: "个体工商户1户"',
+    ]);
+    const chart = { data: { values: [{ month: '2020-06', measure: '吊销企业', value: 1 }] } };
+    expect(await findings('monitor.vl.json', JSON.stringify(chart))).toEqual([
+      'small_count: json.data.values[0]: 吊销企业 = 1',
+    ]);
+  });
+
   it('finds the exact value of a withheld cell, but not a simple fraction that recurs by chance', async () => {
     expect(
       await findings('r.html', '<table><tr><th>指标</th></tr><tr><td>134.6528037027769</td></tr></table>'),

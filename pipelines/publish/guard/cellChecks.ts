@@ -29,6 +29,8 @@ export const ENTERPRISE_COUNT_LABELS = new Set([
   '瞪羚企业（就业）',
   '高成长企业（营收）',
   '瞪羚企业（营收）',
+  // Monitoring bulletin (methodology §10): the month's count of each flow
+  '本月（户）',
 ]);
 
 /** A column that would list enterprises one by one. */
@@ -38,9 +40,9 @@ const COMPANY_NAME = /[\u4e00-\u9fff]{2,}(有限责任公司|股份有限公司|
 const USCC_TOKEN = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])/g;
 const ABSOLUTE_PATH =
   /(?<![\w.:/-])(\/(?:home|tmp|work|root|Users|var|opt|srv|mnt|media|private|usr|etc|data|run)\/[^\s"'<>)]*)|(?<![\w])[A-Za-z]:\\[^\s"'<>]+/;
-/** "新设 2 家", "小升规 1 家": a count of enterprises in a sentence. */
+/** "新设 2 家", "小升规 1 家", the bulletin's "注销企业2户": a count of enterprises in a sentence. */
 const COUNT_PHRASE =
-  /(在营小微企业|新设|注销|个转企|小升规|规改股|新三板挂牌|浙股交挂牌|上市|高成长企业|瞪羚企业)\s*(\d+)\s*家/g;
+  /(在营小微企业|新设|注销|个转企|小升规|规改股|新三板挂牌|浙股交挂牌|上市|高成长企业|瞪羚企业|新设企业|注销企业|吊销企业|个体工商户)\s*(\d+)\s*[家户]/g;
 
 export type Report = (check: GuardCheck, detail: string) => void;
 

@@ -16,7 +16,19 @@ import { xlsxCells } from './xlsxCells.ts';
 
 const BINARY = new Set(['.png', '.pdf', '.woff2', '.woff', '.ttf', '.ico', '.jpg', '.jpeg']);
 /** Chart measures that are counts of enterprises (net change is a difference, not a count). */
-const COUNT_MEASURES = new Set(['新设', '注销吊销', '注销', '个转企', '小升规']);
+const COUNT_MEASURES = new Set([
+  '新设',
+  '注销吊销',
+  '注销',
+  '个转企',
+  '小升规',
+  // Monitoring (methodology §10): the monthly flows' names (ref.monitor_metrics)
+  '新设企业',
+  '注销企业',
+  '吊销企业',
+  '新设个体工商户',
+  '注销吊销个体工商户',
+]);
 
 interface Ctx {
   o: GuardOptions;
