@@ -58,5 +58,19 @@ export function realStages(options: RealStageOptions = {}): PipelineStages {
       const r = await writeSite({ dbPath: ctx.dbPath, outDir: join(ctx.outDir, 'site') });
       return { outputs: r.pages };
     },
+    async monitor(ctx: RenderContext) {
+      const { writeMonitorBulletin } = await import('../monitor/writeMonitorBulletin.ts'); // loaded on use
+      const r = await writeMonitorBulletin({
+        dbPath: ctx.dbPath,
+        outDir: join(ctx.outDir, 'monitor'),
+        pdfChromium: options.pdfChromium,
+      });
+      if (r.pdfError)
+        ctx.log.warn(
+          { run_id: ctx.runId, error: r.pdfError },
+          'bulletin PDF not written; HTML and tables were',
+        );
+      return { outputs: [r.dir] };
+    },
   };
 }

@@ -23,7 +23,7 @@ export interface RunEffects {
   stages: PipelineStages;
   log: RunLog;
   progress: Progress;
-  /** Crash-test hook called at named points ('ingest', 'build', 'report', 'site', 'publish'); a no-op normally. */
+  /** Crash-test hook called at named points ('ingest', 'build', 'report', 'site', 'monitor', 'publish'); a no-op normally. */
   checkpoint(point: string): Promise<void>;
   /** Aborting stops the run at the next stage boundary; it is recorded as interrupted. */
   signal?: AbortSignal;
@@ -38,8 +38,8 @@ export interface RunOptions {
   job?: string;
   /** Skip the run entirely when the inbox holds no new file (the nightly job). */
   onlyIfNew?: boolean;
-  /** Which rendering stages to run; both by default. */
-  render?: { report: boolean; site: boolean };
+  /** Which rendering stages to run; report and site by default, the monitoring bulletin when asked. */
+  render?: { report: boolean; site: boolean; monitor?: boolean };
 }
 
 export type RunOutcome =
@@ -119,6 +119,7 @@ async function executeRun(
     'build',
     ...(render.report ? ['report'] : []),
     ...(render.site ? ['site'] : []),
+    ...(render.monitor ? ['monitor'] : []),
     'publish',
   ];
   const step = (label: string) => {
@@ -182,6 +183,12 @@ async function executeRun(
       step('site');
       outputs.push(...(await fx.stages.site(base)).outputs);
       await fx.checkpoint('site');
+    }
+    if (render.monitor) {
+      checkAbort();
+      step('monitor');
+      outputs.push(...(await fx.stages.monitor(base)).outputs);
+      await fx.checkpoint('monitor');
     }
     // Outputs are recorded where readers will find them after publish, in the terms the options gave.
     record.outputs = [

@@ -56,6 +56,8 @@ export interface PipelineStages {
   build(ctx: StageContext): Promise<BuildSummaryLike>;
   report(year: number, ctx: RenderContext): Promise<{ outputs: string[] }>;
   site(ctx: RenderContext): Promise<{ outputs: string[] }>;
+  /** The monitoring bulletin of the latest complete month (methodology §10), to `<outDir>/monitor/YYYY-MM/`. */
+  monitor(ctx: RenderContext): Promise<{ outputs: string[] }>;
 }
 
 /** The logging calls a run makes; a pino logger fits, and tests pass a recording fake. */

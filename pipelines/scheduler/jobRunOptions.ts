@@ -10,7 +10,8 @@ export interface RunDefaults {
 }
 
 /**
- * What a scheduled job runs. 'monitor': ingest and build, then one notification per new alert. 'run': the whole pipeline for the latest complete year. 'scorecard': ingest,
+ * What a scheduled job runs. 'monitor': ingest, build, the monitoring bulletin of the latest complete month and
+ * the dashboard (its 监测预警 page), then one notification per new alert. 'run': the whole pipeline for the latest complete year. 'scorecard': ingest,
  * build (mart.plan_scorecard holds the quarter's scores) and the dashboard, no annual report. 'annual-report':
  * the whole pipeline with the report for the year before the fire date (in the job's time zone).
  */
@@ -30,8 +31,9 @@ export function jobRunOptions(
     onlyIfNew: job.args.only_if_new ?? false,
   };
   if (job.task === 'scorecard') return { ...base, render: { report: false, site: true } };
-  // Monthly monitoring: ingest and build (mart.monthly_flows, mart.alerts); the scheduler then notifies new alerts.
-  if (job.task === 'monitor') return { ...base, render: { report: false, site: false } };
+  // Monthly monitoring: ingest, build (mart.monthly_flows, mart.alerts), the bulletin and the dashboard; the
+  // scheduler then notifies new alerts.
+  if (job.task === 'monitor') return { ...base, render: { report: false, site: true, monitor: true } };
   if (job.task === 'annual-report') {
     return { ...base, year: job.args.year ?? zonedParts(fireTime, job.timezone).year - 1 };
   }

@@ -77,6 +77,12 @@ export function fakeStages(overrides: Partial<PipelineStages> = {}): PipelineSta
       writeFileSync(join(dir, 'index.html'), `<p>site for run ${ctx.runId}</p>\n`);
       return { outputs: ['site/index.html'] };
     },
+    async monitor(ctx: RenderContext) {
+      const dir = join(ctx.outDir, 'monitor', '2020-12');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'bulletin-2020-12.html'), `<p>bulletin for run ${ctx.runId}</p>\n`);
+      return { outputs: [dir] };
+    },
     ...overrides,
   };
 }

@@ -210,6 +210,16 @@ describe('runPipeline', () => {
     expect(readdirSync(l.reports)).toEqual(['site']);
   });
 
+  it('renders the monitor variant: the bulletin and the dashboard, published with the warehouse', async () => {
+    const l = makeLayout();
+    dropInInbox(l, 'a.csv', 'as_of 2020-12-31\n');
+    const options = runOptions(l, { render: { report: false, site: true, monitor: true } });
+    const out = await runPipeline(options, testEffects().fx);
+    expect(out.status).toBe('succeeded');
+    expect(readdirSync(l.reports).sort()).toEqual(['monitor', 'site']);
+    expect(readdirSync(join(l.reports, 'monitor', '2020-12'))).toEqual(['bulletin-2020-12.html']);
+  });
+
   it('keeps an earlier file of the same name in done/ and files the new one under a run-stamped name', async () => {
     const l = makeLayout();
     dropInInbox(l, 'a.csv', 'as_of 2020-12-31\n');

@@ -96,10 +96,11 @@ describe('jobRunOptions', () => {
       report: false,
       site: true,
     });
-    // The monthly monitor ingests and builds only (phase 1: no bulletin yet); its alerts are notified after.
+    // The monthly monitor ingests, builds, writes the bulletin and the dashboard; its alerts are notified after.
     expect(jobRunOptions(job('monthly-monitor'), 'schedule', new Date(), d).render).toEqual({
       report: false,
-      site: false,
+      site: true,
+      monitor: true,
     });
     const nightly = jobRunOptions(job('nightly-run'), 'schedule', new Date(), d);
     expect([nightly.onlyIfNew, nightly.render, nightly.job, nightly.trigger]).toEqual([
