@@ -102,7 +102,7 @@ export function buildMonthlyFlowChart(
     scale: { domain: months },
     axis: { labelExpr: "slice(datum.value, 5) == '01' ? datum.value : ''", labelAngle: 0, ticks: false },
   };
-  const y = { type: 'quantitative' as const, title: opts.unitZh };
+  const y = { type: 'quantitative' as const, title: opts.unitZh, axis: { format: ',d', tickMinStep: 1 } };
   return {
     ...baseSpec(header),
     data: { values: points },
