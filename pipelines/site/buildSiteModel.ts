@@ -15,6 +15,7 @@ import { buildReportContext } from '../report/reportContext.ts';
 import type { MethodologySummary, RevisionRow } from '../report/reportMeta.ts';
 import { latestScorecardPeriod } from '../report/scorecardPeriod.ts';
 import { sentenceMeta } from '../report/sentenceMeta.ts';
+import { MONITOR_SECTION } from './buildMonitorPage.ts';
 import { chartDataForYear, siteYears } from './chartDataForYear.ts';
 import { responsiveSpec } from './responsiveSpec.ts';
 import type { SiteModel, SitePage, SiteYear } from './siteModel.ts';
@@ -30,6 +31,8 @@ export interface SiteInputs {
   buildCharts: (data: ChartData) => NamedChart[];
   /** mart.revisions rows up to the latest year (methodology version of the site and demography). */
   revisions?: RevisionRow[];
+  /** The 监测预警 page (pipelines/site/buildMonitorPage.ts), when the warehouse has monthly flows. */
+  monitor?: SitePage | null;
 }
 
 export const SITE_SECTIONS = [
@@ -170,9 +173,10 @@ export function buildSiteModel(inputs: SiteInputs): SiteModel {
     nav: [
       { file: 'index.html', label: `${city.name_zh}（全市）` },
       ...counties.map((c) => ({ file: `county-${c.region_code}.html`, label: c.name_zh })),
+      ...(inputs.monitor ? [{ file: inputs.monitor.file, label: '监测预警' }] : []),
     ],
-    pages: [cityPage, ...countyPages],
+    pages: [cityPage, ...countyPages, ...(inputs.monitor ? [inputs.monitor] : [])],
     fontFamily: inputs.fontFamily,
-    sections: SITE_SECTIONS,
+    sections: inputs.monitor ? [...SITE_SECTIONS, MONITOR_SECTION] : SITE_SECTIONS,
   };
 }

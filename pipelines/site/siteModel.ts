@@ -20,6 +20,8 @@ export interface SiteRevision {
 /** What one year shows on a page: headline sentences, key figures, revisions and the chart specs. */
 export interface SiteYear {
   year: number;
+  /** What the period selector shows when it is not the year (the 监测预警 page's month). */
+  label?: string;
   headlines: string[];
   figures: { label: string; value: string }[];
   /** Footnote for the figures: what "—" means, when one is shown; else ''. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import type { ChartData } from '../charts/chartData.ts';
 import { FONT_FAMILY, fontFilePath } from '../charts/font.ts';
@@ -8,6 +9,7 @@ import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
 import { openWarehouse, readRows, withConnection } from '../db/warehouse.ts';
 import { UserError } from '../messages/catalogue.ts';
 import { loadMethodology } from '../methodology/loadMethodology.ts';
+import { loadMonitorMonth, type MonitorMonth } from '../monitor/loadMonitorMonth.ts';
 import { chartDataFor } from '../publish/chartDataFor.ts';
 import type { GuardReport } from '../publish/guard/guardTypes.ts';
 import { loadPublication } from '../publish/loadPublication.ts';
@@ -15,6 +17,7 @@ import { PublicOutput } from '../publish/publicOutput.ts';
 import { latestMethodologyVersion } from '../report/latestMethodologyVersion.ts';
 import { loadWarehouseProvenance, summariseMethodology } from '../report/loadReportMeta.ts';
 import { TEMPLATE_DIR } from '../report/templateEnvironment.ts';
+import { buildMonitorPage } from './buildMonitorPage.ts';
 import { buildSiteModel } from './buildSiteModel.ts';
 import { renderSiteCss, renderSiteData, renderSitePage } from './renderSitePage.ts';
 
@@ -42,6 +45,17 @@ export function vegaBundles(): string[] {
   ];
 }
 
+/** The latest complete month of monitoring, or null for a warehouse without monthly flows (built before §10). */
+async function loadMonitorIfBuilt(con: DuckDBConnection, path: string): Promise<MonitorMonth | null> {
+  try {
+    return await loadMonitorMonth(con, { path });
+  } catch (err) {
+    if (err instanceof UserError && (err.id === 'monitor.not_built' || err.id === 'monitor.no_months'))
+      return null;
+    throw err;
+  }
+}
+
 async function readSiteData(o: SiteOptions) {
   const wh = await openWarehouse(o.dbPath, { readOnly: true });
   try {
@@ -56,7 +70,9 @@ async function readSiteData(o: SiteOptions) {
       );
       if (latest?.year === null || latest?.year === undefined)
         throw new UserError('build.no_index_rows_for_version', { version });
-      const pub = await loadPublication(con);
+      // The monitoring page's monthly flows join the one suppression problem (its publication serves every page).
+      const monitor = await loadMonitorIfBuilt(con, o.dbPath);
+      const pub = monitor?.publication ?? (await loadPublication(con));
       const data = chartDataFor(pub, {
         version,
         year: latest.year,
@@ -70,6 +86,7 @@ async function readSiteData(o: SiteOptions) {
         methodology: summariseMethodology(methodology),
         runId: prov.build?.run_id ?? '',
         revisions: prov.revisions,
+        monitor,
       };
     });
   } finally {
@@ -88,7 +105,7 @@ export async function writeSite(o: SiteOptions): Promise<{
   withheld: { primary: number; secondary: number };
 }> {
   const outDir = resolve(o.outDir ?? join('reports', 'site'));
-  const { data, disclosure, methodology, runId, revisions } = await readSiteData(o);
+  const { data, disclosure, methodology, runId, revisions, monitor } = await readSiteData(o);
   const buildCharts = o.buildCharts ?? (await import('../charts/reportCharts.ts')).buildReportCharts;
   const site = buildSiteModel({
     data,
@@ -98,6 +115,8 @@ export async function writeSite(o: SiteOptions): Promise<{
     year: o.year,
     buildCharts,
     revisions,
+    monitor:
+      monitor && buildMonitorPage(monitor, data.regions.find((r) => r.level === 'city')?.name_zh ?? ''),
   });
   const out = new PublicOutput(outDir);
   try {

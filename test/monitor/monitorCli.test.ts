@@ -8,6 +8,7 @@ import { main } from '../../pipelines/cli/main.ts';
 import { openWarehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { loadMonitorMonth } from '../../pipelines/monitor/loadMonitorMonth.ts';
 import { listFiles } from '../../pipelines/publish/publicOutput.ts';
+import { writeSite } from '../../pipelines/site/writeSite.ts';
 import { buildFixtureDb } from '../models/buildFixture.ts';
 import { scanPublicTree } from '../publish/scanPublicTree.ts';
 
@@ -112,6 +113,35 @@ describe('xiaowei monitor', () => {
     const before = listFiles(outDir);
     expect((await monitor('--month', '2018-12')).code).toBe(1);
     expect(listFiles(outDir)).toEqual(before);
+  });
+
+  it("puts a 监测预警 page in the dashboard: the month's alerts, the series of every metric, through the same layer", async () => {
+    const site = await writeSite({ dbPath, outDir: join(outDir, 'site') });
+    expect(site.guard.findings).toEqual([]);
+    const html = readFileSync(join(site.outDir, 'monitor.html'), 'utf8');
+    expect(html).toContain('<title>湖州市小微企业动态监测（2021年2月）</title>');
+    expect(html).toContain('2021年2月各地区登记流量均在正常范围内，未触发月度预警。');
+    expect(readFileSync(join(site.outDir, 'index.html'), 'utf8')).toContain(
+      '<option value="monitor.html">监测预警</option>',
+    );
+    const data = readFileSync(join(site.outDir, 'data', 'monitor.js'), 'utf8');
+    const page = JSON.parse(data.replace(/^window\.XIAOWEI_PAGE = /, '').replace(/;\s*$/, ''));
+    expect(page.years[0].charts.map((c: { id: string }) => c.id)).toEqual([
+      'monitor-births',
+      'monitor-deaths_cancelled',
+      'monitor-deaths_revoked',
+      'monitor-conversions',
+      'monitor-indiv_births',
+      'monitor-indiv_deaths',
+    ]);
+    // 长兴县's one 个体工商户 birth of February 2021 is not in the chart's records.
+    const births = page.years[0].charts[4].spec.data.values;
+    expect(
+      births.find((v: { region: string; month: string }) => v.region === '长兴县' && v.month === '2021-02')
+        .value,
+    ).toBe(null);
+    const pub = await withWarehouse((con) => loadMonitorMonth(con, { path: dbPath }));
+    expect((await scanPublicTree(site.outDir, pub.publication.disclosure)).findings).toEqual([]);
   });
 
   it('refuses a month the data do not cover: a clear message, exit code 1, nothing on stdout', async () => {
