@@ -123,7 +123,7 @@ export async function writeMonitorBulletin(o: BulletinOptions): Promise<Bulletin
       month: m,
       model,
       guard,
-      withheld: d.counts(),
+      withheld: { primary: d.counts().primary, secondary: d.counts().secondary },
     };
   } finally {
     out.discard();
