@@ -60,15 +60,17 @@ export function monthlyFlowPoints(rows: readonly MonthlyFlowInput[], opts: Month
   );
   const { suppressed } = partitionWithheld(mine, (r) => r.withheld !== null);
   const one = (v: number | null) => (v === null ? '—' : formatFixed(v, 1));
+  const tenth = (v: number | null) => (v === null ? null : Number(formatFixed(v, 1)));
   const points: MonthlyFlowPoint[] = mine
     .map((r) => ({
       month: r.month,
       region: order[rank.get(r.region_code) ?? 0].name_zh,
       measure: opts.metricZh,
       value: r.observed,
-      expected: r.expected,
-      lower: r.lower,
-      upper: r.upper,
+      // At the printed precision (the tables print one decimal).
+      expected: tenth(r.expected),
+      lower: tenth(r.lower),
+      upper: tenth(r.upper),
       // Only a published count is marked: a withheld one is not drawn at all.
       severity: r.observed === null ? null : r.severity,
       value_label: `${r.observed === null ? '—' : String(r.observed)}${r.is_partial ? '（不完整月份）' : ''}`,
