@@ -1,6 +1,6 @@
 import { publishedCell, withFootnotes } from '../publish/publishedCell.ts';
 import { chineseDate } from '../report/buildReportModel.ts';
-import { countCell, fixed, missingCell, textCell } from '../report/formatCell.ts';
+import { countCell, fixed, missingCell, suppressedCell, textCell } from '../report/formatCell.ts';
 import type { MethodologySummary, RenderedChart } from '../report/reportMeta.ts';
 import type { Block, Cell, ReportModel, ReportSection, ReportTable } from '../report/reportModel.ts';
 import type { AlertRow, FlowRow, MonitorMonth } from './loadMonitorMonth.ts';
@@ -23,6 +23,8 @@ export interface BulletinMeta {
 
 /** Label of the count column; the publication guard reads it as a count of entities (ENTERPRISE_COUNT_LABELS). */
 export const MONTH_COUNT_LABEL = '本月（户）';
+export const REVISION_OLD_LABEL = '原值（户）';
+export const REVISION_NEW_LABEL = '新值（户）';
 
 const SEVERITY_ORDER = { 预警: 0, 关注: 1 } as const;
 /** The report stylesheet's status colours: 预警 as 严重滞后, 关注 as 滞后. */
@@ -69,6 +71,39 @@ function flowTable(m: MonitorMonth, min: number): ReportTable {
     min,
   );
 }
+
+function revisionTable(m: MonitorMonth, min: number): ReportTable {
+  const cell = (v: number | null) => publishedCell(v, v === null ? 'primary' : null, countCell);
+  return withFootnotes(
+    {
+      id: 'monitor-revisions',
+      title: `往月数据修订（${m.asOf}登记快照）`,
+      columns: [
+        { label: '月份', numeric: false, nowrap: true },
+        { label: '指标', numeric: false, nowrap: true },
+        { label: '地区', numeric: false, nowrap: true },
+        { label: REVISION_OLD_LABEL, numeric: true },
+        { label: REVISION_NEW_LABEL, numeric: true },
+        { label: '变动（户）', numeric: true },
+      ],
+      rows: m.revisions.map((r) => [
+        textCell(monthZh(r.month)),
+        textCell(r.metric_zh),
+        textCell(r.region_zh),
+        cell(r.old_value),
+        cell(r.new_value),
+        // A change would give a withheld value back from the other.
+        r.old_value === null || r.new_value === null
+          ? suppressedCell()
+          : { text: signed(r.new_value - r.old_value), value: r.new_value - r.old_value },
+      ]),
+      footnotes: [`原值为 ${m.revisions[0]?.old_as_of ?? ''} 登记快照所示。`],
+    },
+    min,
+  );
+}
+
+const signed = (v: number) => (v > 0 ? `+${v}` : v < 0 ? `−${-v}` : '0');
 
 function alertTable(id: string, title: string, alerts: AlertRow[], sentence: (a: AlertRow) => string) {
   return {
@@ -156,11 +191,24 @@ export function buildBulletinModel(m: MonitorMonth, meta: BulletinMeta): ReportM
             table: alertTable('monitor-plan-slips', `${q}末“8631”进度下滑`, quarterly, sentence),
           },
         ];
+  const revisionBlocks: Block[] =
+    m.revisions.length === 0
+      ? []
+      : [
+          {
+            kind: 'para',
+            text: `${m.asOf}的登记快照修订了以下往月数值（补报或更正的登记），表中为原公布值与新值。`,
+          },
+          { kind: 'table', table: revisionTable(m, min) },
+        ];
   const sections: ReportSection[] = [
     { id: 'summary', number: '一、', title: '概况', blocks: summary, appendix: false },
     { id: 'flows', number: '二、', title: '登记流量与预期', blocks: flowBlocks, appendix: false },
     { id: 'alerts', number: '三、', title: '预警与关注', blocks: alertBlocks, appendix: false },
     { id: 'plan', number: '四、', title: '“8631”季度进度', blocks: planBlocks, appendix: false },
+    ...(revisionBlocks.length > 0
+      ? [{ id: 'revisions', number: '五、', title: '往月数据修订', blocks: revisionBlocks, appendix: false }]
+      : []),
     {
       id: 'method',
       number: '附录　',

@@ -64,6 +64,26 @@ const Months = z.object({
   methodology_version: z.string().nullable(),
 });
 
+const RevisionRow = z.object({
+  region_code: z.string(),
+  region_zh: z.string(),
+  month: z.string(),
+  metric: z.string(),
+  metric_zh: z.string(),
+  old_value: z.number(),
+  new_value: z.number(),
+  old_as_of: z.string(),
+  old_group_small: z.boolean(),
+});
+/** A past month the latest snapshot moved (methodology §6): null where the rules withhold the old or new count. */
+export type MonthRevision = Omit<
+  z.infer<typeof RevisionRow>,
+  'old_value' | 'new_value' | 'old_group_small'
+> & {
+  old_value: number | null;
+  new_value: number | null;
+};
+
 const FlowCount = z.object({
   region_code: z.string(),
   month: z.string(),
@@ -84,6 +104,8 @@ export interface MonitorMonth {
   series: FlowRow[];
   /** The alerts of the month, of the latest complete quarter and (in December) of the year. */
   alerts: AlertRow[];
+  /** Counts of the series' months that the latest snapshot revised (old → new). */
+  revisions: MonthRevision[];
   /** The latest quarter complete in the month (YYYYQn) and whether its "8631" scorecard was computed. */
   quarter: { period: string; scored: boolean };
   publication: FullPublication;
@@ -147,6 +169,20 @@ export async function loadMonitorMonth(
     readSql('queries/monitor/quarter_scored.sql'),
     { version, quarter },
   );
+  const revisions = (
+    await readRows(con, RevisionRow, readSql('queries/monitor/month_revisions.sql'), {
+      from_month: monthsBack(month, SERIES_MONTHS - 1),
+      to_month: month,
+      min: d.min,
+    })
+  ).map(
+    ({ old_group_small, ...r }): MonthRevision => ({
+      ...r,
+      // The older snapshot's bulletin withheld cells of a group holding a small count; those stay unprinted.
+      old_value: old_group_small ? null : r.old_value,
+      new_value: d.withheld(monthlyFlowKey(r.region_code, r.month, r.metric)) ? null : r.new_value,
+    }),
+  );
   const flows = series.filter((f) => f.month === month);
   return {
     month,
@@ -157,6 +193,7 @@ export async function loadMonitorMonth(
     flows,
     series,
     alerts,
+    revisions,
     quarter: { period: quarter, scored: scored.length > 0 },
     publication,
   };

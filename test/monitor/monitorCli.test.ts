@@ -100,6 +100,18 @@ describe('xiaowei monitor', () => {
     // The CSV row of 长兴县's one 个体工商户 birth: "—" and the footnote, never the 1.
     const csv = readFileSync(join(dir, 'tables', 'monitor-flows.csv'), 'utf8');
     expect(csv).toContain('新设个体工商户,长兴县,—,');
+    // Revisions by the 2021-03-15 snapshot (methodology §6): E06's birth moved from 吴兴区 to 南浔区, E03 from 注销
+    // to 吊销. An old value is printed only when its month and metric held no count of 1–2 in the old snapshot
+    // (its bulletin withheld nothing there); a new 1 is withheld now; a change is printed only beside both values.
+    const revisions = readFileSync(join(dir, 'tables', 'monitor-revisions.csv'), 'utf8').split('\r\n');
+    expect(revisions.slice(1, 7)).toEqual([
+      '2019年8月,新设企业,吴兴区,—,0,—',
+      '2019年8月,新设企业,南浔区,—,—,—',
+      '2020年12月,注销企业,湖州市,—,0,—',
+      '2020年12月,注销企业,南浔区,—,0,—',
+      '2020年12月,吊销企业,湖州市,0,—,—',
+      '2020年12月,吊销企业,南浔区,0,—,—',
+    ]);
     const pub = await withWarehouse((con) => loadMonitorMonth(con, { month: '2021-02', path: dbPath }));
     expect((await scanPublicTree(dir, pub.publication.disclosure)).findings).toEqual([]);
   });

@@ -31,6 +31,8 @@ export const ENTERPRISE_COUNT_LABELS = new Set([
   '瞪羚企业（营收）',
   // Monitoring bulletin (methodology §10): the month's count of each flow
   '本月（户）',
+  '原值（户）',
+  '新值（户）',
 ]);
 
 /** A column that would list enterprises one by one. */
