@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -16,6 +16,7 @@ const SHOCK = 'monthly:330503:2020-06:deaths_cancelled';
 let clean: Warehouse;
 let shocked: Warehouse;
 let shockedDir: string;
+let cleanDir: string;
 const pick = (out: string) => [join(out, 'registry_2013-12-31.csv'), join(out, 'registry_2020-12-31.csv')];
 const Alert = z.object({ alert_id: z.string(), severity: z.string(), first_seen_run: z.string() });
 const alertsOf = (wh: Warehouse) =>
@@ -29,7 +30,7 @@ const alertsOf = (wh: Warehouse) =>
 
 beforeAll(async () => {
   const gen = { scale: 'city', seed: 3, from: 2013, to: 2020, dirty: 0 } as const;
-  ({ wh: clean } = await buildGeneratedWarehouse(gen, pick));
+  ({ wh: clean, dir: cleanDir } = await buildGeneratedWarehouse(gen, pick));
   ({ wh: shocked, dir: shockedDir } = await buildGeneratedWarehouse(
     { ...gen, events: ['330503:2020-06:deaths_cancelled:3'] },
     pick,
@@ -38,6 +39,8 @@ beforeAll(async () => {
 afterAll(() => {
   clean?.close();
   shocked?.close();
+  // Two city-scale extracts and warehouses (≈ 250 MB each): never left in the temp folder.
+  for (const dir of [cleanDir, shockedDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const sentences = (html: string) => [...html.matchAll(/<li>(【[^<]*)<\/li>/g)].map((m) => m[1]);
