@@ -1,4 +1,4 @@
-// `npm run bench -- [ingest|build|report|run|incremental|index|all ...] [--scale city|province|both]`
+// `npm run bench -- [startup|ingest|build|report|run|incremental|index|all ...] [--scale city|province|both]`
 // Measures xiaowei's stages against DuckDB alone and the growth index against pandas and danfojs-node, and
 // writes bench/results/<date>.md. The clock, machine facts and paths are read here, at the edge only.
 import { execFileSync } from 'node:child_process';
@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { freshCompiledEntry } from '../bin/compiledCli.js';
 import { parseBenchArgs } from './lib/benchArgs.ts';
 import { formatTable } from './lib/formatResults.ts';
 import { evaluateGoals } from './lib/goals.ts';
@@ -36,6 +37,13 @@ const machine = {
 };
 
 const outcome: BenchOutcome = { rows: [], checks: [], notes: [] };
+// Measure the CLI as installed: compiled to JavaScript (npm's prepare step), up to date with the sources.
+execFileSync(process.execPath, ['scripts/compile-cli.mjs'], { cwd: repo, stdio: 'inherit' });
+outcome.notes.push(
+  freshCompiledEntry(repo)
+    ? 'The CLI ran compiled (dist/cli, up to date with the sources).'
+    : 'The CLI ran from the TypeScript sources through tsx: compiling failed (see the log).',
+);
 for (const scale of args.scales) {
   log(`bench: ${scale}: ${args.stages.join(', ')}`);
   try {

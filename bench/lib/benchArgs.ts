@@ -1,4 +1,13 @@
-export const STAGES = ['ingest', 'build', 'report', 'uncertainty', 'run', 'incremental', 'index'] as const;
+export const STAGES = [
+  'startup',
+  'ingest',
+  'build',
+  'report',
+  'uncertainty',
+  'run',
+  'incremental',
+  'index',
+] as const;
 export type Stage = (typeof STAGES)[number];
 export const SCALES = ['city', 'province'] as const;
 export type Scale = (typeof SCALES)[number];
@@ -9,7 +18,7 @@ export interface BenchArgs {
 }
 
 /**
- * `npm run bench -- [ingest|build|report|uncertainty|run|incremental|index|all ...] [--scale city|province|both]`.
+ * `npm run bench -- [startup|ingest|build|report|uncertainty|run|incremental|index|all ...] [--scale city|province|both]`.
  * No stage (or `all`) means every stage; no --scale means city. Stages run in the fixed order of STAGES, and
  * at both scales city first (province last: it is the one that may not fit the machine).
  */

@@ -16,6 +16,7 @@ import { orderModels, readModels } from '../../pipelines/models/modelFile.ts';
 import type { Scale, Stage } from './benchArgs.ts';
 import { compareIndex, type IndexComparison, parsePeerCsv } from './compareIndex.ts';
 import { type Measurement, type MeasureOptions, measureProcess } from './measureProcess.ts';
+import { startupCost } from './measureStartup.ts';
 import { readGrowthIndex } from './readGrowthIndex.ts';
 import type { Cost, ResultRow } from './resultRow.ts';
 
@@ -45,6 +46,8 @@ export interface BenchOutcome {
 }
 
 const PYTHON = '/usr/bin/python3';
+const STARTUP_STAGE = 'start-up (--help)';
+const STARTUP_RUNS = 11;
 
 /** Runs the selected stages at one scale, each command as a measured child process. */
 export async function runStages(
@@ -68,8 +71,22 @@ export async function runStages(
     if (m.exitCode !== 0) ctx.log(`    stderr: ${m.stderr.slice(-800)}`);
     return m;
   };
-  const data = ensureData(ctx, scale, w('data'), 2024);
   const costs = new Map<string, Cost>();
+  // Start-up does not depend on the scale: measured once, at the first scale of the invocation.
+  if (stages.includes('startup') && !out.rows.some((r) => r.stage === STARTUP_STAGE)) {
+    const runs: Cost[] = [];
+    for (let i = 0; i < STARTUP_RUNS; i++)
+      runs.push(cost(await measure('xiaowei --help', process.execPath, xiaowei(['--help']))));
+    out.rows.push({
+      stage: STARTUP_STAGE,
+      scale: 'any',
+      subject: startupCost(runs),
+      baseline: null,
+      ratioKind: 'none',
+    });
+  }
+  if (stages.every((s) => s === 'startup')) return;
+  const data = ensureData(ctx, scale, w('data'), 2024);
 
   if (stages.includes('ingest') || (stages.includes('index') && !existsSync(w('ingested.duckdb')))) {
     const db = w('ingest.duckdb');

@@ -4,7 +4,7 @@ import { parseBenchArgs } from '../../bench/lib/benchArgs.ts';
 describe('parseBenchArgs', () => {
   it('runs every stage at city scale by default', () => {
     expect(parseBenchArgs([])).toEqual({
-      stages: ['ingest', 'build', 'report', 'uncertainty', 'run', 'incremental', 'index'],
+      stages: ['startup', 'ingest', 'build', 'report', 'uncertainty', 'run', 'incremental', 'index'],
       scales: ['city'],
     });
   });
