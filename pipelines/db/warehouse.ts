@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import type { z } from 'zod';
+import { duckdbSettings } from './duckdbSettings.ts';
 
 /** Default warehouse path, relative to the working directory; `--db` or XIAOWEI_DB override it. */
 export const DEFAULT_DB = 'data/warehouse/xiaowei.duckdb';
@@ -43,7 +45,7 @@ export async function openWarehouse(
   // Loaded on first open (≈0.3 s), so commands that never open a warehouse (`--help`) start without it.
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(path, {
-    ...duckdbSettings(options.env ?? process.env),
+    ...duckdbSettings(options.env ?? process.env, { totalMemBytes: totalmem(), dbPath: path }),
     ...(readOnly ? { access_mode: 'READ_ONLY' } : {}),
   });
   const wh: Warehouse = {
@@ -123,15 +125,4 @@ export async function readRows<S extends z.ZodType>(
     }
     return parsed.data;
   });
-}
-
-/**
- * DuckDB settings an operator may set for every command: XIAOWEI_MEMORY_LIMIT (e.g. "4GB"; DuckDB's default
- * is 80 % of RAM, and it spills to disk past the limit where it can) and XIAOWEI_THREADS.
- */
-export function duckdbSettings(env: NodeJS.ProcessEnv): Record<string, string> {
-  const settings: Record<string, string> = {};
-  if (env.XIAOWEI_MEMORY_LIMIT) settings.memory_limit = env.XIAOWEI_MEMORY_LIMIT;
-  if (env.XIAOWEI_THREADS) settings.threads = env.XIAOWEI_THREADS;
-  return settings;
 }

@@ -11,6 +11,10 @@ export const CATALOGUE = {
   'db.not_duckdb': (p: Params) =>
     `${p.path} is not a DuckDB warehouse (${p.what}); pass --db a .duckdb file or a new path`,
   'db.bad_setting': (p: Params) => `${p.variable}=${p.value}: ${p.reason}`,
+  'db.memory_limit_form': () =>
+    'expected an amount of memory such as 4GB, 1.5GB or 512MB (a number and a unit: KB, MB, GB, TB, KiB, MiB, GiB or TiB), at least 64MB',
+  'db.threads_form': (p: Params) => `expected a whole number of threads from 1 to ${p.max}`,
+  'db.temp_dir_form': () => 'expected a folder for DuckDB to spill to (it is created if missing), not a file',
   'candidates.no_filings': (p: Params) =>
     `${p.year} 年没有企业年度经营指标，未生成候选名单（已入库年份：${p.years}）/ no enterprise filings for ${p.year}: nothing written`,
   'candidates.not_built': (p: Params) =>
