@@ -5,6 +5,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -113,8 +114,9 @@ export async function runStages(
     costs.set('ingest', x);
     out.rows.push({ stage: 'ingest', scale, subject: x, baseline: b, ratioKind: 'subject/baseline' });
     if (x.ok) {
-      copyFileSync(db, w('ingested.duckdb'));
-      out.notes.push(await ingestRate(db, scale, x, b));
+      // Moved, not copied: at province scale every copy of a warehouse costs gigabytes of disk.
+      renameSync(db, w('ingested.duckdb'));
+      out.notes.push(await ingestRate(w('ingested.duckdb'), scale, x, b));
     }
     rmSync(base, { force: true });
   }
@@ -133,9 +135,9 @@ export async function runStages(
     costs.set('build', x);
     let b: Cost | null = null;
     if (x.ok) {
-      copyFileSync(db, w('built.duckdb'));
+      renameSync(db, w('built.duckdb'));
       const sqlOnly = w('sqlonly.duckdb');
-      copyFileSync(db, sqlOnly);
+      copyFileSync(w('built.duckdb'), sqlOnly);
       const planned = buildPlan(ctx.repo);
       await dropModels(sqlOnly, planned.models);
       const plan = w('build-plan.json');
