@@ -2,7 +2,7 @@
 // (resvg with only the shipped font, so every machine draws the same pixels).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { compile } from 'vega-lite';
@@ -83,9 +83,8 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-/** Rasterise an SVG at `scale`× with only the shipped font (no system fonts: identical everywhere). */
-export function renderPng(svg: string, scale = 2): Buffer {
-  const resvg = new Resvg(svg, {
+function pngOptions(scale: number): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'zoom', value: scale },
     font: {
       loadSystemFonts: false,
@@ -96,8 +95,20 @@ export function renderPng(svg: string, scale = 2): Buffer {
     shapeRendering: 2,
     textRendering: 1,
     logLevel: 'off',
-  });
-  return resvg.render().asPng();
+  };
+}
+
+/** Rasterise an SVG at `scale`× with only the shipped font (no system fonts: identical everywhere). */
+export function renderPng(svg: string, scale = 2): Buffer {
+  return new Resvg(svg, pngOptions(scale)).render().asPng();
+}
+
+/**
+ * renderPng on libuv's thread pool: the same bytes, while the main thread lays out the next chart and the
+ * other core rasterises (a PNG costs ≈ 70 ms of CPU, most of it resvg loading the font for each image).
+ */
+export async function renderPngAsync(svg: string, scale = 2): Promise<Buffer> {
+  return (await renderAsync(svg, pngOptions(scale))).asPng();
 }
 
 export interface ChartFiles {
@@ -111,14 +122,41 @@ export interface ChartFiles {
 /** Receives each output file by name; the publication layer's PublicOutput stages them for its guard. */
 export type FileSink = (name: string, data: string | Uint8Array) => void;
 
-/** Emits `<id>.vl.json`, `<id>.svg` and a 2× `<id>.png` per chart to `sink`, in chart order. */
-export async function emitChartFiles(charts: readonly NamedChart[], sink: FileSink): Promise<void> {
+/** A chart rendered once for every use: its SVG (what the HTML embeds too) and its PNG, being rasterised. */
+export interface RenderedChartFiles {
+  chart: NamedChart;
+  svg: string;
+  png: Promise<Buffer>;
+}
+
+/** Renders each chart's SVG in turn and starts its PNG at once, so rasterising overlaps the next layout. */
+export async function renderChartFiles(charts: readonly NamedChart[]): Promise<RenderedChartFiles[]> {
+  const out: RenderedChartFiles[] = [];
   for (const chart of charts) {
     const svg = await renderSvg(chart.spec);
+    const png = renderPngAsync(svg);
+    // Awaited by emitRenderedChartFiles; a report that fails before writing its files must not crash on it.
+    png.catch(() => undefined);
+    out.push({ chart, svg, png });
+  }
+  return out;
+}
+
+/** Emits `<id>.vl.json`, `<id>.svg` and a 2× `<id>.png` per rendered chart to `sink`, in chart order. */
+export async function emitRenderedChartFiles(
+  rendered: readonly RenderedChartFiles[],
+  sink: FileSink,
+): Promise<void> {
+  for (const { chart, svg, png } of rendered) {
     sink(`${chart.id}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
     sink(`${chart.id}.svg`, svg);
-    sink(`${chart.id}.png`, renderPng(svg));
+    sink(`${chart.id}.png`, await png);
   }
+}
+
+/** Emits `<id>.vl.json`, `<id>.svg` and a 2× `<id>.png` per chart to `sink`, in chart order. */
+export async function emitChartFiles(charts: readonly NamedChart[], sink: FileSink): Promise<void> {
+  await emitRenderedChartFiles(await renderChartFiles(charts), sink);
 }
 
 /** Write the chart files of `emitChartFiles` into `dir` (created if missing); for notebooks and tests. */

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fsyncDir, writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
+import { fsyncFiles } from '../fsutil/fsyncFiles.ts';
+import { fsyncDir } from '../fsutil/writeFileAtomic.ts';
 import { UserError } from '../messages/catalogue.ts';
 import type { GuardOptions, GuardReport, PublicFile } from './guard/guardTypes.ts';
 import { scanPublicFiles } from './guard/scanPublicFiles.ts';
@@ -25,7 +26,9 @@ export class PublicOutput {
   /** Stages `relPath` (relative to the root). `vendored` marks a verbatim copy of a shipped asset. */
   write(relPath: string, data: string | Uint8Array, options: { vendored?: boolean } = {}): void {
     const path = join(this.staging, relPath);
-    writeFileAtomic(path, data);
+    // Staged files are private until commit, which flushes them all before renaming any into place.
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data);
     this.files.set(relPath, { path, relPath, vendored: options.vendored });
   }
 
@@ -59,6 +62,7 @@ export class PublicOutput {
           findings: lines.join('\n'),
         });
       }
+      await fsyncFiles([...this.files.values()].map((f) => f.path));
       if (guard.replaceRoot) {
         swapFolder(this.staging, this.root);
         return report;

@@ -28,8 +28,15 @@ export async function renderNamedCharts(named: readonly NamedChart[]): Promise<R
 export const vegaChartRenderer: ChartRenderer = {
   async render(data) {
     const { buildReportCharts } = await import('../charts/reportCharts.ts');
-    const { emitChartFiles } = await import('../charts/render.ts');
-    const named = buildReportCharts(data);
-    return { charts: await renderNamedCharts(named), write: (sink: FileSink) => emitChartFiles(named, sink) };
+    const { renderChartFiles, emitRenderedChartFiles } = await import('../charts/render.ts');
+    // Each chart is laid out once, for the HTML and for its files; its PNG is rasterised meanwhile.
+    const rendered = await renderChartFiles(buildReportCharts(data));
+    const charts: RenderedChart[] = rendered.map(({ chart, svg }) => ({
+      id: chart.id,
+      title: chart.title,
+      section: chart.section,
+      svg: namespaceSvgIds(svg, `c-${chart.id}`),
+    }));
+    return { charts, write: (sink: FileSink) => emitRenderedChartFiles(rendered, sink) };
   },
 };
