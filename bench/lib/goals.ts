@@ -86,6 +86,13 @@ export function evaluateGoals(rows: readonly ResultRow[]): GoalResult[] {
   );
   absGoal('HTML report under 3 s, whole command (city)', 'report html', 'city', 3);
   absGoal('PDF report under 15 s (city)', 'report pdf', 'city', 15);
+  // Issue 14: methodology §11's default draws for both indices and the scorecard, every year.
+  absGoal(
+    'uncertainty: 1,000 draws, both indices and the scorecard, all years, under 5 s (city)',
+    'uncertainty',
+    'city',
+    5,
+  );
   ratioGoal('build within 1.3× of the model SQL alone (city)', 'build', 'city', 1.3, false);
   return out;
 }

@@ -35,6 +35,7 @@ describe('evaluateGoals', () => {
     },
     { stage: 'run', scale: 'province', subject: cost('x', 170, 4.5), baseline: null, ratioKind: 'none' },
     { stage: 'start-up (--help)', scale: 'any', subject: cost('x', 0.25), baseline: null, ratioKind: 'none' },
+    { stage: 'uncertainty', scale: 'city', subject: cost('x', 5.5), baseline: null, ratioKind: 'none' },
   ];
   const goals = evaluateGoals(rows);
   const goal = (prefix: string) => goals.find((g) => g.goal.startsWith(prefix))!;
@@ -61,6 +62,9 @@ describe('evaluateGoals', () => {
   });
   it('misses the province run on memory even when time is under 3 minutes (4.5 GB > 4 GB)', () => {
     expect(goal('province-scale full run').met).toBe(false);
+  });
+  it('misses the uncertainty goal at 5.5 s > 5 s', () => {
+    expect(goal('uncertainty: 1,000 draws')).toMatchObject({ met: false, measured: '5.50 s' });
   });
   it('says "not measured" for a stage that did not run', () => {
     expect(goal('PDF report under 15 s (city)')).toMatchObject({ met: null, measured: 'not measured' });
