@@ -35,22 +35,28 @@ with runs as (
         min(r.as_of) as valid_from,
         max(r.as_of) as last_seen_on,
         count(*) as snapshots_seen,
-        -- Not compared, or compared as equal while their bits may differ (0.0 and -0.0): taken as the
-        -- first snapshot shows them.
-        arg_min(
-            {
-                registered_capital_wan: r.registered_capital_wan,
-                industry_division: r.industry_division,
-                uscc_check_ok: r.uscc_check_ok,
-                source_file: r.source_file,
-                source_line: r.source_line,
-            },
-            r.as_of
-        ) as first_snapshot,
     from staging.stg_registry as r
     group by
         r.uscc, r.name, r.entity_type, r.established_on, r.status, r.closed_on, r.county_code, r.industry_code,
         r.registered_capital_wan, r.converted, r.converted_on, r.previous_uscc, r.priority_industry
+),
+
+-- Values not compared, or compared as equal while their bits may differ (0.0 and -0.0), as the state's first
+-- snapshot shows them: that snapshot's own row ((uscc, as_of) is unique in stg_registry). Fetched by a join
+-- rather than arg_min over a struct in the aggregate above, whose states DuckDB cannot spill: at province
+-- scale (40 M snapshot rows) that aggregate failed under a 2 GiB memory_limit.
+runs_first as (
+    select
+        g.*,
+        {
+            registered_capital_wan: s.registered_capital_wan,
+            industry_division: s.industry_division,
+            uscc_check_ok: s.uscc_check_ok,
+            source_file: s.source_file,
+            source_line: s.source_line,
+        } as first_snapshot,
+    from runs as g
+    inner join staging.stg_registry as s on g.uscc = s.uscc and g.valid_from = s.as_of
 ),
 
 ordered as (
@@ -59,7 +65,7 @@ ordered as (
         lead(valid_from) over w as valid_to,
         -- Runs of one firm overlap only where it went back to an earlier state (A → B → A).
         coalesce(lag(last_seen_on) over w > valid_from, false) as overlaps_previous,
-    from runs
+    from runs_first
     window w as (partition by uscc order by valid_from)
 ),
 
