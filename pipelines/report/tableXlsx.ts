@@ -1,3 +1,4 @@
+import { pinZipTimestampsInBuffer } from '../fsutil/pinZipTimestamps.ts';
 import type { ReportTable } from './reportModel.ts';
 
 export interface XlsxProvenance {
@@ -31,5 +32,6 @@ export async function tableXlsx(table: ReportTable, p: XlsxProvenance): Promise<
   notes.addRow(['报告日期', p.reportDate]);
   notes.getColumn(1).width = 40;
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  // jszip stamps every entry with the clock: pinned, so a re-run writes the same bytes.
+  return pinZipTimestampsInBuffer(new Uint8Array(buf as ArrayBuffer));
 }
