@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -202,8 +203,9 @@ export async function runStages(
     for (const p of [inbox, w('run-reports'), w('run-logs')]) rmSync(p, { recursive: true, force: true });
     for (const f of [db, `${db}.wal`]) rmSync(f, { force: true });
     mkdirSync(inbox, { recursive: true });
+    // Hard links, not copies: a run only reads and renames its inbox files, and a province inbox is 5 GB.
     for (const f of readdirSync(data).filter((n) => n.endsWith('.csv') && n !== 'faults.csv'))
-      copyFileSync(join(data, f), join(inbox, f));
+      linkOrCopy(join(data, f), join(inbox, f));
     const runArgs = [
       'run',
       '--inbox',
@@ -225,7 +227,7 @@ export async function runStages(
         out.notes.push(
           `${scale}: generate --to 2025 changed the 2024 registry file; the added year is not a pure increment.`,
         );
-      for (const f of added) copyFileSync(join(next, f), join(inbox, f));
+      for (const f of added) linkOrCopy(join(next, f), join(inbox, f));
       const inc = cost(
         await measure(`xiaowei run (+${added.join(', ')})`, process.execPath, xiaowei(runArgs)),
       );
@@ -391,6 +393,14 @@ async function dropModels(path: string, models: { name: string; materialized: st
 }
 
 /** "ingest city: 3,367,820 rows; xiaowei 55,000 rows/s, read_csv 350,000 rows/s" from the ingest log. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
 async function ingestRate(db: string, scale: string, x: Cost, b: Cost): Promise<string> {
   const wh = await openWarehouse(db, { readOnly: true });
   try {
