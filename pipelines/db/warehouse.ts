@@ -3,7 +3,9 @@ import { totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import type { z } from 'zod';
+import { assertWarehouseFile } from './assertWarehouseFile.ts';
 import { duckdbSettings } from './duckdbSettings.ts';
+import { QUERY_ONLY_SETTINGS } from './queryOnlySettings.ts';
 
 /** Default warehouse path, relative to the working directory; `--db` or XIAOWEI_DB override it. */
 export const DEFAULT_DB = 'data/warehouse/xiaowei.duckdb';
@@ -24,21 +26,33 @@ export interface Warehouse {
 // process can corrupt the file (engineering-notes.md), so instances are shared through this registry.
 const open = new Map<string, { wh: Warehouse; refs: number }>();
 
-/** Opens (creating if needed) the warehouse file and its schemas; call `close()` when done. */
+/**
+ * Opens (creating if needed) the warehouse file and its schemas; call `close()` when done. A path that exists but
+ * is not a DuckDB database is refused before DuckDB sees it. `queryOnly` opens a read-only instance of its own that
+ * reaches nothing but the warehouse (`xiaowei query` runs a user's SQL in it; see queryOnlySettings.ts).
+ */
 export async function openWarehouse(
   path: string,
-  options: { readOnly?: boolean; env?: NodeJS.ProcessEnv } = {},
+  options: { readOnly?: boolean; queryOnly?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Warehouse> {
-  const readOnly = options.readOnly ?? false;
-  const key = `${resolve(path)}|${readOnly ? 'ro' : 'rw'}`;
+  assertWarehouseFile(path);
+  const queryOnly = options.queryOnly ?? false;
+  const readOnly = queryOnly || (options.readOnly ?? false);
+  const key = `${resolve(path)}|${queryOnly ? 'query' : readOnly ? 'ro' : 'rw'}`;
+  // A query-only instance is never shared, either way: its settings are locked for the life of the instance.
+  if (queryOnly && [...open.keys()].some((k) => k.startsWith(`${resolve(path)}|`))) {
+    throw new Error(`${path} is already open in this process; close it before opening it query-only`);
+  }
   // A read-only caller may share a read-write instance already open on the same file (never a second
   // instance); the reverse cannot be served, so it fails clearly instead of risking the file.
-  const cached = open.get(key) ?? (readOnly ? open.get(`${resolve(path)}|rw`) : undefined);
+  const cached = queryOnly
+    ? undefined
+    : (open.get(key) ?? (readOnly ? open.get(`${resolve(path)}|rw`) : undefined));
   if (cached) {
     cached.refs++;
     return cached.wh;
   }
-  if (!readOnly && open.has(`${resolve(path)}|ro`)) {
+  if (!readOnly && (open.has(`${resolve(path)}|ro`) || open.has(`${resolve(path)}|query`))) {
     throw new Error(`${path} is open read-only in this process; close it before opening it for writing`);
   }
   if (!readOnly && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -47,6 +61,7 @@ export async function openWarehouse(
   const instance = await DuckDBInstance.create(path, {
     ...duckdbSettings(options.env ?? process.env, { totalMemBytes: totalmem(), dbPath: path }),
     ...(readOnly ? { access_mode: 'READ_ONLY' } : {}),
+    ...(queryOnly ? QUERY_ONLY_SETTINGS : {}),
   });
   const wh: Warehouse = {
     path,

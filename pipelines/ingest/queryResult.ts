@@ -1,4 +1,5 @@
 import { type DuckDBConnection, DuckDBTypeId } from '@duckdb/node-api';
+import { prepareReadOnlyStatement } from '../db/prepareReadOnlyStatement.ts';
 
 export type Cell = string | number | boolean | null;
 
@@ -16,9 +17,13 @@ const WIDE_INTEGERS = new Set([
   DuckDBTypeId.UHUGEINT,
 ]);
 
-/** Runs `sql` and returns its result with BIGINTs as numbers where exact (else strings) and DECIMALs as numbers. */
+/**
+ * Runs `sql`, one reading statement (anything else is refused before it runs), and returns its result with BIGINTs
+ * as numbers where exact (else strings) and DECIMALs as numbers.
+ */
 export async function runQuery(con: DuckDBConnection, sql: string): Promise<QueryResult> {
-  const reader = await con.runAndReadAll(sql);
+  const prepared = await prepareReadOnlyStatement(con, sql);
+  const reader = await prepared.runAndReadAll().finally(() => prepared.destroySync());
   const names = reader.columnNames();
   const typeIds = reader.columnTypes().map((t) => t.typeId);
   const rows = (reader.getRowsJson() as unknown[][]).map((row) => row.map((v, i) => toCell(v, typeIds[i])));

@@ -10,6 +10,15 @@ export const CATALOGUE = {
   'cli.unexpected': (p: Params) => `${p.message}`,
   'db.not_duckdb': (p: Params) =>
     `${p.path} is not a DuckDB warehouse (${p.what}); pass --db a .duckdb file or a new path`,
+  'query.no_warehouse': (p: Params) => `no warehouse at ${p.path}`,
+  'query.written': (p: Params) => `query: ${p.rows} row(s) written to ${p.file}`,
+  'query.arrow_needs_out': () => '--format arrow writes a binary file: give --out FILE',
+  'query.one_statement': (p: Params) =>
+    `query runs exactly one read-only statement; this SQL holds ${p.count}: nothing was run (run them one at a time)`,
+  'query.not_read_only': (p: Params) =>
+    `query is read-only: it runs one SELECT (or EXPLAIN), not ${p.kind}; nothing was run`,
+  'query.outside_warehouse': (p: Params) =>
+    `query reads the warehouse only (no files, other databases or extensions); nothing was run: ${p.problem}`,
   'db.bad_setting': (p: Params) => `${p.variable}=${p.value}: ${p.reason}`,
   'db.memory_limit_form': () =>
     'expected an amount of memory such as 4GB, 1.5GB or 512MB (a number and a unit: KB, MB, GB, TB, KiB, MiB, GiB or TiB), at least 64MB',

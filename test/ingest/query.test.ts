@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../pipelines/cli/io.ts';
-import { main } from '../../pipelines/cli/main.ts';
+import { runCli } from '../cli/runCli.ts';
 import { FIXTURES, type TestWarehouse, testWarehouse } from './helpers.ts';
 
 let t: TestWarehouse;
@@ -17,15 +16,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function query(sql: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-    env: {},
-  };
-  const code = await main(['node', 'xiaowei', 'query', sql, '--db', db, ...args], io);
-  return { code, out: out.join(''), err: err.join('') };
+  return runCli(['query', sql, '--db', db, ...args]);
 }
 
 const SQL =

@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander';
 import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse.ts';
 import { writeFileAtomic } from '../../fsutil/writeFileAtomic.ts';
 import { formatCsv, formatJson, formatTable } from '../../ingest/formatQueryResult.ts';
+import { message, UserError } from '../../messages/catalogue.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
 
@@ -21,18 +22,10 @@ export function register(program: Command, io: CliIo): void {
     .option('-o, --out <file>', 'write the result to this file instead of stdout')
     .addOption(dbOption())
     .action(async (sql: string, opts: { format: Format; out?: string; db?: string }) => {
-      if (opts.format === 'arrow' && !opts.out) {
-        io.stderr.write('query: --format arrow writes a binary file: give --out FILE\n');
-        io.exitCode = 1;
-        return;
-      }
+      if (opts.format === 'arrow' && !opts.out) throw new UserError('query.arrow_needs_out');
       const path = resolveDbPath(opts.db, io.env);
-      if (!existsSync(path)) {
-        io.stderr.write(`query: no warehouse at ${path}\n`);
-        io.exitCode = 1;
-        return;
-      }
-      const wh = await openWarehouse(path, { readOnly: true });
+      if (!existsSync(path)) throw new UserError('query.no_warehouse', { path });
+      const wh = await openWarehouse(path, { queryOnly: true, env: io.env });
       // Loaded on use: it pulls in @duckdb/node-api, which `xiaowei --help` should not pay for.
       const { runQuery } = await import('../../ingest/queryResult.ts');
       try {
@@ -47,7 +40,7 @@ export function register(program: Command, io: CliIo): void {
                 : formatTable(result);
         if (opts.out) {
           writeFileAtomic(opts.out, output);
-          io.stderr.write(`query: ${result.rows.length} row(s) written to ${opts.out}\n`);
+          io.stderr.write(`${message('query.written', { rows: result.rows.length, file: opts.out })}\n`);
         } else io.stdout.write(output as string);
       } finally {
         wh.close();
