@@ -72,6 +72,20 @@ describe('dates', () => {
     expect(r.message).toMatch(/file name carries two dates \(2019-12-31, 2020-01-15\)/);
   });
 
+  it('reads the extract date from a name in the 2019年12月31日 form of government exports, and dotted or underscored', async () => {
+    expect(extractDatesFromName('r_2019.12.31.csv')).toEqual(['2019-12-31']);
+    expect(extractDatesFromName('r_2019_06_30.csv')).toEqual(['2019-06-30']);
+    expect(extractDatesFromName('r_2019-1231.csv')).toEqual([]); // mixed separators: not a date
+    expect(extractDatesFromName('r_2019年2月30日.csv')).toEqual([]); // no such day
+    expect(extractDatesFromName('r_2019年6月30日_2019-12-31.csv')).toEqual(['2019-06-30', '2019-12-31']);
+    const path = t.write(
+      '湖州市市场主体登记信息（截至2017年6月30日）.csv',
+      `${REGISTRY_HEADER}\n${reg(CODES.a, '2015-03-05')}\n`,
+    );
+    const [r] = await t.ingest([path]);
+    expect([r.status, r.kind, r.as_of, r.rows_loaded]).toEqual(['loaded', 'registry', '2017-06-30', 1]);
+  });
+
   it('with two dates in the name, dates each row by its as_of column and says the name was not used', async () => {
     const path = t.write(
       'registry_2018-06-30_to_2018-09-30.csv',
