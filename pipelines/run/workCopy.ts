@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { assertWarehouseFile } from '../db/assertWarehouseFile.ts';
 import { openWarehouse, withConnection } from '../db/warehouse.ts';
 import type { RunPaths } from './runPaths.ts';
 
@@ -21,6 +22,8 @@ export function stampOf(path: string): PublishedStamp {
  * the copy holds everything. Otherwise it is copied without being opened, so its bytes never change.
  */
 export async function copyPublishedToWork(paths: RunPaths): Promise<PublishedStamp> {
+  // Checked here, not only when the copy is opened: the message names the path the user gave.
+  assertWarehouseFile(paths.db);
   mkdirSync(paths.workDir, { recursive: true });
   if (!existsSync(paths.db)) return stampOf(paths.db);
   if (existsSync(`${paths.db}.wal`)) {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWarehouse, withConnection } from '../../pipelines/db/warehouse.ts';
+import { runPaths } from '../../pipelines/run/runPaths.ts';
+import { copyPublishedToWork } from '../../pipelines/run/workCopy.ts';
 import { runCli } from '../cli/runCli.ts';
 import { FIXTURES } from '../ingest/helpers.ts';
 
@@ -74,6 +76,16 @@ describe('openWarehouse refuses a --db that is not a DuckDB database (issue 16 i
     );
     expect(r.out).not.toMatch(/loaded/);
     expect(readFileSync(csv, 'utf8')).toBe('a,b\n1,2\n');
+  });
+
+  it('xiaowei run refuses a --db CSV by the name given, before copying it to its work directory', async () => {
+    const csv = join(dir, 'w.csv');
+    writeFileSync(csv, 'a,b\n');
+    const paths = runPaths(csv, join(dir, 'reports'), 'r1');
+    await expect(copyPublishedToWork(paths)).rejects.toThrow(
+      `${csv} is not a DuckDB warehouse (a text file, such as a CSV)`,
+    );
+    expect(existsSync(paths.workDb)).toBe(false);
   });
 });
 
