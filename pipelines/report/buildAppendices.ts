@@ -140,6 +140,7 @@ function sourcesTable(ctx: ReportContext): ReportTable {
       { label: '读取行数', numeric: true },
       { label: '入库行数', numeric: true },
       { label: '隔离行数', numeric: true },
+      { label: '剔除行数', numeric: true },
       { label: '状态', numeric: false, nowrap: true },
       { label: 'SHA-256', numeric: false },
     ],
@@ -150,6 +151,7 @@ function sourcesTable(ctx: ReportContext): ReportTable {
       countCell(s.rows_read),
       countCell(s.rows_loaded),
       countCell(s.rows_quarantined),
+      countCell(s.rows_dropped),
       textCell(s.status),
       // The page prints 12 hex digits; the CSV and XLSX of this table carry the full SHA-256.
       { text: shortHash(s.sha256), value: s.sha256, cls: 'hash' },
@@ -158,6 +160,7 @@ function sourcesTable(ctx: ReportContext): ReportTable {
       ctx.meta.sources.length === 0
         ? ['仓库中没有入库记录（ops.ingest_log 为空）。']
         : [
+            '每个文件：读取行数 = 入库行数 + 隔离行数 + 剔除行数（剔除的是完全重复的行和合计/总计/小计行）。',
             '文件名相对于入库时的收件目录；SHA-256 显示前 12 位，完整值见本表的 CSV/XLSX 文件（tables/data-sources.csv）。',
           ],
   };

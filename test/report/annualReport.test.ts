@@ -167,7 +167,7 @@ describe('annual report on the fixture warehouse', () => {
   it('names input files relative to the folder they were ingested from, with 12-digit hashes; the CSV keeps full hashes', () => {
     // The fixture's four files were ingested by one run from data/extracts/.
     const t = table(city, 'data-sources');
-    expect(t.rows.map((r) => [r[0].text, r[7].text])).toEqual([
+    expect(t.rows.map((r) => [r[0].text, r[8].text])).toEqual([
       ['registry_2020.csv', 'a1b2c3d4e5f6'],
       ['indicators_2020.xlsx', '0f1e2d3c4b5a'],
       ['plan_2020.csv', 'ffeeddccbbaa'],
@@ -178,6 +178,21 @@ describe('annual report on the fixture warehouse', () => {
     const csvText = readFileSync(join(city.tablesDir, 'data-sources.csv'), 'utf8');
     expect(csvText).toContain('registry_2020.csv,registry,2021-01-15,');
     expect(csvText).toContain(',a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90\r\n');
+  });
+
+  it('shows rows dropped beside rows quarantined, so that every file reads read = loaded + quarantined + dropped', () => {
+    // registry_2020.csv: 12 000 read = 11 990 loaded + 8 quarantined + 2 dropped (fixture ops.ingest_log)
+    const t = table(city, 'data-sources');
+    expect(t.columns.slice(3, 7).map((c) => c.label)).toEqual([
+      '读取行数',
+      '入库行数',
+      '隔离行数',
+      '剔除行数',
+    ]);
+    const counts = t.rows.map((r) => r.slice(3, 7).map((c) => Number(c.text.replaceAll(',', ''))));
+    expect(counts[0]).toEqual([12000, 11990, 8, 2]);
+    for (const [read, loaded, quarantined, dropped] of counts)
+      expect(read).toBe(loaded + quarantined + dropped);
   });
 
   it('references no external URL in any src or href, and no stylesheet import', () => {
