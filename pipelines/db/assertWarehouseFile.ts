@@ -22,6 +22,7 @@ export function assertWarehouseFile(path: string): void {
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat) return;
   if (stat.isDirectory()) throw new UserError('db.not_duckdb', { path, what: 'a directory' });
+  if (!stat.isFile()) throw new UserError('db.not_duckdb', { path, what: 'not a regular file' });
   if (stat.size === 0) throw new UserError('db.not_duckdb', { path, what: 'an empty file' });
   const head = readHead(path, 16);
   if (head.subarray(DUCKDB_MAGIC.offset, DUCKDB_MAGIC.offset + 4).toString('latin1') === DUCKDB_MAGIC.bytes)

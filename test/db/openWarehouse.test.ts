@@ -45,13 +45,14 @@ describe('openWarehouse refuses a --db that is not a DuckDB database (issue 16 i
     expect(statSync(parquet).size).toBe(size);
   });
 
-  it('refuses an empty file and a directory', async () => {
+  it('refuses an empty file, a directory and a device', async () => {
     const empty = join(dir, 'empty.duckdb');
     writeFileSync(empty, '');
     await expect(openWarehouse(empty)).rejects.toThrow('(an empty file)');
     expect(statSync(empty).size).toBe(0);
     mkdirSync(join(dir, 'folder'));
     await expect(openWarehouse(join(dir, 'folder'))).rejects.toThrow('(a directory)');
+    await expect(openWarehouse('/dev/null')).rejects.toThrow('(not a regular file)');
   });
 
   it('opens a real DuckDB file, and creates a new path in an existing folder', async () => {
