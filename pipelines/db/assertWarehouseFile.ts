@@ -25,12 +25,23 @@ export function assertWarehouseFile(path: string): void {
   if (!stat.isFile()) throw new UserError('db.not_duckdb', { path, what: 'not a regular file' });
   if (stat.size === 0) throw new UserError('db.not_duckdb', { path, what: 'an empty file' });
   const head = readHead(path, 16);
-  if (head.subarray(DUCKDB_MAGIC.offset, DUCKDB_MAGIC.offset + 4).toString('latin1') === DUCKDB_MAGIC.bytes)
-    return;
+  if (hasDuckDbMagic(head)) return;
   const known = KNOWN_FORMATS.find((f) => head.subarray(0, f.magic.length).toString('latin1') === f.magic);
   const what =
     known?.what ?? (looksLikeText(head) ? 'a text file, such as a CSV' : 'not a DuckDB database file');
   throw new UserError('db.not_duckdb', { path, what });
+}
+
+/** True when `path` is a regular file that starts like a DuckDB database (a warehouse an output must not replace). */
+export function isDuckDbFile(path: string): boolean {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat?.isFile() === true && hasDuckDbMagic(readHead(path, 16));
+}
+
+function hasDuckDbMagic(head: Buffer): boolean {
+  return (
+    head.subarray(DUCKDB_MAGIC.offset, DUCKDB_MAGIC.offset + 4).toString('latin1') === DUCKDB_MAGIC.bytes
+  );
 }
 
 function readHead(path: string, length: number): Buffer {

@@ -12,6 +12,8 @@ export const CATALOGUE = {
     `${p.path} is not a DuckDB warehouse (${p.what}); pass --db a .duckdb file or a new path`,
   'query.no_warehouse': (p: Params) => `no warehouse at ${p.path}`,
   'query.written': (p: Params) => `query: ${p.rows} row(s) written to ${p.file}`,
+  'query.out_is_database': (p: Params) =>
+    `--out ${p.file} is a DuckDB database (the warehouse or another): query does not overwrite one; choose another file`,
   'query.arrow_needs_out': () => '--format arrow writes a binary file: give --out FILE',
   'query.one_statement': (p: Params) =>
     `query runs exactly one read-only statement; this SQL holds ${p.count}: nothing was run (run them one at a time)`,

@@ -30,13 +30,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function query(sql: string) {
-  return runCli(['query', sql, '--db', db, '--format', 'csv']);
+async function query(sql: string, ...args: string[]) {
+  return runCli(['query', sql, '--db', db, '--format', 'csv', ...args]);
 }
 
 /** Runs an attack, expects a refusal matching `message`, then checks that nothing changed. */
-async function refused(sql: string, message: RegExp) {
-  const r = await query(sql);
+async function refused(sql: string, message: RegExp, ...args: string[]) {
+  const r = await query(sql, ...args);
   expect(r.code).toBe(1);
   expect(r.out).toBe('');
   expect(r.err).toMatch(message);
@@ -112,6 +112,13 @@ describe('xiaowei query is read-only in fact', () => {
     const target = join(t.dir, 'explained.csv');
     await refused(`explain analyze copy (select 1) to '${target}'`, /reads the warehouse only/);
     expect(existsSync(target)).toBe(false);
+  });
+
+  it('refuses --out naming the warehouse, its write-ahead log or another DuckDB database', async () => {
+    await refused('select 1', /--out .* is a DuckDB database .* query does not overwrite one/, '--out', db);
+    await refused('select 1', /query does not overwrite one/, '--out', `${db}.wal`);
+    await refused('select 1', /query does not overwrite one/, '--out', other);
+    expect(existsSync(`${db}.wal`)).toBe(false);
   });
 
   it('still reads the warehouse: SELECT, DESCRIBE, SUMMARIZE and EXPLAIN run', async () => {

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
+import { isDuckDbFile } from '../../db/assertWarehouseFile.ts';
 import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse.ts';
 import { writeFileAtomic } from '../../fsutil/writeFileAtomic.ts';
 import { formatCsv, formatJson, formatTable } from '../../ingest/formatQueryResult.ts';
@@ -25,6 +27,12 @@ export function register(program: Command, io: CliIo): void {
       if (opts.format === 'arrow' && !opts.out) throw new UserError('query.arrow_needs_out');
       const path = resolveDbPath(opts.db, io.env);
       if (!existsSync(path)) throw new UserError('query.no_warehouse', { path });
+      // --out is the one file query writes: never the warehouse, its write-ahead log or another database.
+      if (opts.out && [path, `${path}.wal`].includes(resolve(opts.out))) {
+        throw new UserError('query.out_is_database', { file: opts.out });
+      }
+      if (opts.out && isDuckDbFile(opts.out))
+        throw new UserError('query.out_is_database', { file: opts.out });
       const wh = await openWarehouse(path, { queryOnly: true, env: io.env });
       // Loaded on use: it pulls in @duckdb/node-api, which `xiaowei --help` should not pay for.
       const { runQuery } = await import('../../ingest/queryResult.ts');
