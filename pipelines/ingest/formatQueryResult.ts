@@ -1,3 +1,4 @@
+import { escapeControl } from '../messages/formatError.ts';
 import type { Cell, QueryResult } from './queryResult.ts';
 
 function text(c: Cell): string {
@@ -16,12 +17,14 @@ function displayWidth(s: string): number {
   return w;
 }
 
-/** Aligned text table: numbers right-aligned, text left-aligned, NULL as empty. */
+/**
+ * Aligned text table for a terminal: numbers right-aligned, text left-aligned, NULL as empty; control characters
+ * (a file name may carry terminal escape sequences) shown escaped, never raw.
+ */
 export function formatTable(r: QueryResult): string {
-  const cells = r.rows.map((row) => row.map(text));
-  const widths = r.names.map((n, i) =>
-    Math.max(displayWidth(n), ...cells.map((row) => displayWidth(row[i]))),
-  );
+  const cells = r.rows.map((row) => row.map((c) => escapeControl(text(c))));
+  const names = r.names.map(escapeControl);
+  const widths = names.map((n, i) => Math.max(displayWidth(n), ...cells.map((row) => displayWidth(row[i]))));
   const numeric = r.names.map(
     (_, i) => r.rows.length > 0 && r.rows.every((row) => row[i] === null || typeof row[i] === 'number'),
   );
@@ -32,7 +35,7 @@ export function formatTable(r: QueryResult): string {
   const line = (row: string[]) => row.map(pad).join('  ').trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const footer = `(${r.rows.length} row${r.rows.length === 1 ? '' : 's'})`;
-  return `${[line(r.names), rule, ...cells.map(line), footer].join('\n')}\n`;
+  return `${[line(names), rule, ...cells.map(line), footer].join('\n')}\n`;
 }
 
 function csvCell(c: Cell): string {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../pipelines/cli/io.ts';
+import { main } from '../../pipelines/cli/main.ts';
 import { runCli } from '../cli/runCli.ts';
 import { FIXTURES, type TestWarehouse, testWarehouse } from './helpers.ts';
 
@@ -17,6 +19,18 @@ afterAll(() => t.close());
 
 async function query(sql: string, ...args: string[]) {
   return runCli(['query', sql, '--db', db, ...args]);
+}
+
+/** As `query`, with stdout a terminal. */
+async function queryOnTerminal(sql: string, ...args: string[]) {
+  const out: string[] = [];
+  const io: CliIo = {
+    stdout: { write: (s: string) => out.push(s), isTTY: true },
+    stderr: { write: () => true },
+    env: {},
+  };
+  const code = await main(['node', 'xiaowei', 'query', sql, '--db', db, ...args], io);
+  return { code, out: out.join('') };
 }
 
 const SQL =
@@ -79,6 +93,17 @@ describe('xiaowei query', () => {
     expect(table.getChild('department')?.get(0)).toBe('市市场监管局');
     expect(table.getChild('quarter')?.get(1)).toBeNull();
     expect(new Date(table.getChild('as_of')?.get(0) as number).toISOString().slice(0, 10)).toBe('2019-12-31');
+  });
+
+  it('shows terminal escape sequences in the data escaped in a table and in CSV on a terminal; piped CSV stays raw', async () => {
+    // a file name like evil<ESC>]0;pwned<BEL><ESC>[2J.csv, as ops.ingest_log would hold it
+    const sql = "select 'evil' || chr(27) || ']0;pwned' || chr(7) || chr(27) || '[2J.csv' as file";
+    const table = await query(sql);
+    expect(table.out.split('\n')[2]).toBe('evil\\x1b]0;pwned\\x07\\x1b[2J.csv');
+    expect((await queryOnTerminal(sql, '--format', 'csv')).out).toBe(
+      'file\nevil\\x1b]0;pwned\\x07\\x1b[2J.csv\n',
+    );
+    expect((await query(sql, '--format', 'csv')).out).toBe('file\nevil\x1b]0;pwned\x07\x1b[2J.csv\n');
   });
 
   it('refuses --format arrow without --out, and writes nothing read-write', async () => {

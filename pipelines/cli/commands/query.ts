@@ -6,6 +6,7 @@ import { openWarehouse, resolveDbPath, withConnection } from '../../db/warehouse
 import { writeFileAtomic } from '../../fsutil/writeFileAtomic.ts';
 import { formatCsv, formatJson, formatTable } from '../../ingest/formatQueryResult.ts';
 import { message, UserError } from '../../messages/catalogue.ts';
+import { escapeControl } from '../../messages/formatError.ts';
 import { dbOption } from '../dbOption.ts';
 import type { CliIo } from '../io.ts';
 
@@ -49,7 +50,12 @@ export function register(program: Command, io: CliIo): void {
         if (opts.out) {
           writeFileAtomic(opts.out, output);
           io.stderr.write(`${message('query.written', { rows: result.rows.length, file: opts.out })}\n`);
-        } else io.stdout.write(output as string);
+        } else {
+          // CSV to a terminal: escape sequences in the data are shown, not obeyed (piped CSV stays raw data).
+          io.stdout.write(
+            opts.format === 'csv' && io.stdout.isTTY ? escapeControl(output as string) : (output as string),
+          );
+        }
       } finally {
         wh.close();
       }
