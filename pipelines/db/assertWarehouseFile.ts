@@ -15,11 +15,13 @@ const KNOWN_FORMATS: { magic: string; what: string }[] = [
 /**
  * Refuses a warehouse path that exists but is not a DuckDB database (a CSV, a Parquet file, an empty file, a
  * directory), before DuckDB opens it: DuckDB would otherwise fail obscurely or, for some readers, treat the path
- * as data and persist nothing. A path that does not exist yet is fine: it becomes a new warehouse.
+ * as data and persist nothing. A path that does not exist yet is fine: it becomes a new warehouse (unless
+ * `mustExist`: a read-only open has nothing to read there).
  */
-export function assertWarehouseFile(path: string): void {
+export function assertWarehouseFile(path: string, options: { mustExist?: boolean } = {}): void {
   if (path === ':memory:') return;
   const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat && options.mustExist) throw new UserError('db.no_warehouse', { path });
   if (!stat) return;
   if (stat.isDirectory()) throw new UserError('db.not_duckdb', { path, what: 'a directory' });
   if (!stat.isFile()) throw new UserError('db.not_duckdb', { path, what: 'not a regular file' });

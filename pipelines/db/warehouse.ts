@@ -35,9 +35,9 @@ export async function openWarehouse(
   path: string,
   options: { readOnly?: boolean; queryOnly?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Warehouse> {
-  assertWarehouseFile(path);
   const queryOnly = options.queryOnly ?? false;
   const readOnly = queryOnly || (options.readOnly ?? false);
+  assertWarehouseFile(path, { mustExist: readOnly });
   const key = `${resolve(path)}|${queryOnly ? 'query' : readOnly ? 'ro' : 'rw'}`;
   // A query-only instance is never shared, either way: its settings are locked for the life of the instance.
   if (queryOnly && [...open.keys()].some((k) => k.startsWith(`${resolve(path)}|`))) {

@@ -21,6 +21,8 @@ export const CATALOGUE = {
     `query is read-only: it runs one SELECT (or EXPLAIN), not ${p.kind}; nothing was run`,
   'query.outside_warehouse': (p: Params) =>
     `query reads the warehouse only (no files, other databases or extensions); nothing was run: ${p.problem}`,
+  'db.no_warehouse': (p: Params) =>
+    `no warehouse at ${p.path}: run \`xiaowei ingest\` first, or pass --db the warehouse file`,
   'db.bad_setting': (p: Params) => `${p.variable}=${p.value}: ${p.reason}`,
   'db.memory_limit_form': () =>
     'expected an amount of memory such as 4GB, 1.5GB or 512MB (a number and a unit: KB, MB, GB, TB, KiB, MiB, GiB or TiB), at least 64MB',

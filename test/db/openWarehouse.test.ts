@@ -67,6 +67,14 @@ describe('openWarehouse refuses a --db that is not a DuckDB database (issue 16 i
     expect(n).toBe(4);
   });
 
+  it("refuses to open a path that does not exist read-only, with a message instead of DuckDB's IO error", async () => {
+    const missing = join(dir, 'typo.duckdb');
+    await expect(openWarehouse(missing, { readOnly: true })).rejects.toThrow(
+      `no warehouse at ${missing}: run \`xiaowei ingest\` first, or pass --db the warehouse file`,
+    );
+    expect(existsSync(missing)).toBe(false);
+  });
+
   it('the CLI refuses --db data.csv with the message and loads nothing', async () => {
     const csv = join(dir, 'data.csv');
     writeFileSync(csv, 'a,b\n1,2\n');
