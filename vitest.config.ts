@@ -8,5 +8,7 @@ export default defineConfig({
     // Two cores: DuckDB already uses both per process, so run test files two at a time.
     maxWorkers: 2,
     env: { TZ: 'Asia/Shanghai' },
+    // One temporary folder per run, removed at the end (XIAOWEI_KEEP_TEST_TMP=1 keeps it for debugging).
+    globalSetup: ['test/tmpdirSetup.ts'],
   },
 });
