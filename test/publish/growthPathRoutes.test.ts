@@ -1,53 +1,40 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withConnection } from '../../pipelines/db/warehouse.ts';
-import { parseCsv } from '../../pipelines/publish/csvCell.ts';
 import { type GrowthPathMarts, loadGrowthPathMarts } from '../../pipelines/publish/growthPathMarts.ts';
 import { scanPublicFiles } from '../../pipelines/publish/guard/scanPublicFiles.ts';
-import { loadMartData } from '../../pipelines/publish/loadMartData.ts';
-import { type FullPublication, loadPublication } from '../../pipelines/publish/loadPublication.ts';
+import type { FullPublication } from '../../pipelines/publish/loadPublication.ts';
 import type { MartData } from '../../pipelines/publish/martData.ts';
 import { listFiles } from '../../pipelines/publish/publicOutput.ts';
-import { writeAnnualReport } from '../../pipelines/report/writeAnnualReport.ts';
-import { writeSite } from '../../pipelines/site/writeSite.ts';
-import { buildGeneratedWarehouse } from '../e2e/generatedWarehouse.ts';
 import { attack, presentKeys, readerEquations } from './differencingAttack.ts';
 import { growthPathEquations } from './growthPathAttack.ts';
+import { type TinyPublicRun, tinyPublicRun } from './tinyPublicRun.ts';
 
 // 培育库成长路径 through the publication layer on tiny generated data (seed 1, 2013–2020): counties of ~50 firms,
 // so many stage, flow and high-growth cells rest on 1–2 enterprises.
+let run: TinyPublicRun<GrowthPathMarts>;
 let dir: string;
 let mart: MartData;
 let paths: GrowthPathMarts;
 let pub: FullPublication;
-const out = () => join(dir, 'public');
+const out = () => run.out;
+const csv = (path: string) => run.csv(path);
 
 beforeAll(async () => {
-  const built = await buildGeneratedWarehouse({ scale: 'tiny', seed: 1, from: 2013, to: 2020, dirty: 0 });
-  dir = built.dir;
-  try {
-    await withConnection(built.wh, async (con) => {
-      mart = await loadMartData(con);
-      paths = (await loadGrowthPathMarts(con)) as GrowthPathMarts;
-      pub = await loadPublication(con);
-    });
-  } finally {
-    built.wh.close();
-  }
-  const dbPath = join(dir, 'w.duckdb');
-  await writeAnnualReport({ dbPath, year: 2020, outDir: out() });
-  await writeAnnualReport({ dbPath, year: 2020, countyCode: '330502', outDir: out() });
-  await writeSite({ dbPath, outDir: join(out(), 'site') });
+  run = await tinyPublicRun(
+    async (con) => {
+      const m = await loadGrowthPathMarts(con);
+      if (!m) throw new Error('the warehouse has no paths marts');
+      return m;
+    },
+    ['330502'],
+  );
+  ({ dir, mart, pub, extra: paths } = run);
 }, 300_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => run?.remove());
 
 const code = (name: string) => mart.regions.find((r) => r.name_zh === name)?.region_code ?? name;
 const small = (v: number | null | undefined) => typeof v === 'number' && v > 0 && v < 3;
-function csv(path: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(readFileSync(join(out(), path), 'utf8'));
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
 const STAGE_COLUMNS: Record<string, string> = {
   个体工商户: 'P0',
   小微企业: 'P1',

@@ -1,53 +1,38 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withConnection } from '../../pipelines/db/warehouse.ts';
 import { industryIndexKey, industrySlice } from '../../pipelines/publish/cellKeys.ts';
-import { parseCsv } from '../../pipelines/publish/csvCell.ts';
 import { scanPublicFiles } from '../../pipelines/publish/guard/scanPublicFiles.ts';
 import {
   type IndustryIndexMarts,
   loadIndustryIndexMarts,
 } from '../../pipelines/publish/industryIndexMarts.ts';
-import { loadMartData } from '../../pipelines/publish/loadMartData.ts';
-import { type FullPublication, loadPublication } from '../../pipelines/publish/loadPublication.ts';
+import type { FullPublication } from '../../pipelines/publish/loadPublication.ts';
 import type { MartData } from '../../pipelines/publish/martData.ts';
 import { listFiles } from '../../pipelines/publish/publicOutput.ts';
-import { writeAnnualReport } from '../../pipelines/report/writeAnnualReport.ts';
-import { writeSite } from '../../pipelines/site/writeSite.ts';
-import { buildGeneratedWarehouse } from '../e2e/generatedWarehouse.ts';
 import { attack, presentKeys, readerEquations } from './differencingAttack.ts';
+import { type TinyPublicRun, tinyPublicRun } from './tinyPublicRun.ts';
 
 // Indices per 八大万亿产业 (methodology §8) through the publication layer on tiny generated data (seed 1,
 // 2013–2020): a city of a few hundred firms, so several industries rest on 1–2 enterprises in some years.
+let run: TinyPublicRun<IndustryIndexMarts>;
 let dir: string;
 let mart: MartData;
 let industry: IndustryIndexMarts;
 let pub: FullPublication;
-const out = () => join(dir, 'public');
+const out = () => run.out;
+const csv = (path: string) => run.csv(path);
 
 beforeAll(async () => {
-  const built = await buildGeneratedWarehouse({ scale: 'tiny', seed: 1, from: 2013, to: 2020, dirty: 0 });
-  dir = built.dir;
-  try {
-    await withConnection(built.wh, async (con) => {
-      mart = await loadMartData(con);
-      industry = (await loadIndustryIndexMarts(con)) as IndustryIndexMarts;
-      pub = await loadPublication(con);
-    });
-  } finally {
-    built.wh.close();
-  }
-  const dbPath = join(dir, 'w.duckdb');
-  await writeAnnualReport({ dbPath, year: 2020, outDir: out() });
-  await writeSite({ dbPath, outDir: join(out(), 'site') });
+  run = await tinyPublicRun(async (con) => {
+    const m = await loadIndustryIndexMarts(con);
+    if (!m) throw new Error('the warehouse has no industry marts');
+    return m;
+  }, []);
+  ({ dir, mart, pub, extra: industry } = run);
 }, 300_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => run?.remove());
 
-function csv(path: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(readFileSync(join(out(), path), 'utf8'));
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
 const total = (index: 'growth' | 'vitality', k: string, year: number) =>
   industry[index].find(
     (r) =>
