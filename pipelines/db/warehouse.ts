@@ -27,17 +27,17 @@ export interface Warehouse {
 const open = new Map<string, { wh: Warehouse; refs: number }>();
 
 /**
- * Opens (creating if needed) the warehouse file and its schemas; call `close()` when done. A path that exists but
+ * Opens (creating if needed, unless `mustExist`) the warehouse file and its schemas; call `close()` when done. A path that exists but
  * is not a DuckDB database is refused before DuckDB sees it. `queryOnly` opens a read-only instance of its own that
  * reaches nothing but the warehouse (`xiaowei query` runs a user's SQL in it; see queryOnlySettings.ts).
  */
 export async function openWarehouse(
   path: string,
-  options: { readOnly?: boolean; queryOnly?: boolean; env?: NodeJS.ProcessEnv } = {},
+  options: { readOnly?: boolean; queryOnly?: boolean; mustExist?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Warehouse> {
   const queryOnly = options.queryOnly ?? false;
   const readOnly = queryOnly || (options.readOnly ?? false);
-  assertWarehouseFile(path, { mustExist: readOnly });
+  assertWarehouseFile(path, { mustExist: readOnly || (options.mustExist ?? false) });
   const key = `${resolve(path)}|${queryOnly ? 'query' : readOnly ? 'ro' : 'rw'}`;
   // A query-only instance is never shared, either way: its settings are locked for the life of the instance.
   if (queryOnly && [...open.keys()].some((k) => k.startsWith(`${resolve(path)}|`))) {

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshCompiledEntry, isFresh, MANIFEST_FILE, MANIFEST_VERSION } from '../../bin/compiledCli.js';
 import { REPO_ROOT } from '../../pipelines/db/sqlFile.ts';
+import { openWarehouse } from '../../pipelines/db/warehouse.ts';
 
 const manifest = {
   version: MANIFEST_VERSION,
@@ -114,11 +115,13 @@ describe('scripts/compile-cli.mjs: the compiled CLI', () => {
       expect(statics, heavy).not.toContain(heavy);
   });
 
-  it('runs a command that reads sql/ and config/ from the repository (paths derived from the sources)', () => {
+  it('runs a command that reads sql/ and config/ from the repository (paths derived from the sources)', async () => {
     const entry = freshCompiledEntry(REPO_ROOT, { dir: out });
     expect(entry).toBeDefined();
     const tmp = mkdtempSync(join(tmpdir(), 'xw-compiled-'));
     try {
+      // `build` refuses a warehouse that does not exist: an empty one is made first.
+      (await openWarehouse(join(tmp, 'w.duckdb'))).close();
       const script =
         'const { main } = await import(process.argv[1]); process.exitCode = await main(["node", "xiaowei", ...process.argv.slice(2)]);';
       const r = spawnSync(

@@ -90,8 +90,10 @@ describe('DuckDB settings: defaults that fit an analyst machine, overrides check
     }
   });
 
-  it('the CLI prints the message and exits 1, instead of DuckDB\'s "Failed to set config"', () => {
+  it('the CLI prints the message and exits 1, instead of DuckDB\'s "Failed to set config"', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xw-set-'));
+    // `build` refuses a warehouse that does not exist, so there is one to open.
+    (await openWarehouse(join(dir, 'w.duckdb'))).close();
     const r = spawnSync(
       process.execPath,
       [join(REPO_ROOT, 'bin', 'xiaowei.js'), 'build', '--db', join(dir, 'w.duckdb')],

@@ -19,7 +19,8 @@ export function register(program: Command, io: CliIo): void {
     .option('--run-id <id>', 'run id recorded in ops.build_log (default: from the clock)')
     .action(async (opts: { db?: string; methodology?: string; runId?: string }) => {
       const { buildWarehouse } = await import('../../models/buildWarehouse.ts'); // loaded on use
-      const wh = await openWarehouse(resolveDbPath(opts.db, io.env));
+      // A mistyped --db must not become a new, empty warehouse whose build "passes" with 0 rows.
+      const wh = await openWarehouse(resolveDbPath(opts.db, io.env), { mustExist: true });
       const bar = progressBarFor(io);
       try {
         const summary = await buildWarehouse(wh, {
