@@ -37,7 +37,7 @@ export type FlowRow = Omit<z.infer<typeof FlowRow>, 'observed'> & {
   withheld: Withheld | null;
 };
 
-const AlertRow = z.object({
+export const AlertRow = z.object({
   alert_id: z.string(),
   rule: z.enum(['monthly', 'quarterly', 'annual']),
   region_code: z.string(),
@@ -141,9 +141,7 @@ export async function loadMonitorMonth(
       asOf: range.as_of,
     });
   const version = range.methodology_version;
-  const regions = await readRows(con, RegionRow, readSql('queries/report/regions.sql'));
-  const counts = await readRows(con, FlowCount, readSql('queries/monitor/flow_counts.sql'));
-  const publication = await loadPublication(con, [monthlyFlowContribution(counts, regions)]);
+  const { regions, publication } = await loadMonitorPublication(con);
   const d = publication.disclosure;
   const series = (
     await readRows(con, FlowRow, readSql('queries/monitor/flow_series.sql'), {
@@ -197,4 +195,16 @@ export async function loadMonitorMonth(
     quarter: { period: quarter, scored: scored.length > 0 },
     publication,
   };
+}
+
+/**
+ * The publication rules over every monthly flow: one Disclosure for whatever prints a monitoring figure (the
+ * bulletin, the dashboard page, the CLI and the alert notifications).
+ */
+export async function loadMonitorPublication(
+  con: DuckDBConnection,
+): Promise<{ regions: z.infer<typeof RegionRow>[]; publication: FullPublication }> {
+  const regions = await readRows(con, RegionRow, readSql('queries/report/regions.sql'));
+  const counts = await readRows(con, FlowCount, readSql('queries/monitor/flow_counts.sql'));
+  return { regions, publication: await loadPublication(con, [monthlyFlowContribution(counts, regions)]) };
 }
