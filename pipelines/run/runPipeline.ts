@@ -181,7 +181,16 @@ async function executeRun(
     if (render.site) {
       checkAbort();
       step('site');
-      outputs.push(...(await fx.stages.site(base)).outputs);
+      // Without a complete year there are no indices to show (e.g. the plan files arrived before the first
+      // registry extract): the run still publishes what it loaded, and the published dashboard stays as it was.
+      if (record.year === null) {
+        fx.log.warn(
+          { run_id: record.run_id },
+          '数据中没有完整年度 / no complete year in the data; dashboard skipped',
+        );
+      } else {
+        outputs.push(...(await fx.stages.site(base)).outputs);
+      }
       await fx.checkpoint('site');
     }
     if (render.monitor) {
