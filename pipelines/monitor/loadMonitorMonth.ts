@@ -118,7 +118,12 @@ export interface MonitorMonth {
  */
 export async function loadMonitorMonth(
   con: DuckDBConnection,
-  opts: { month?: string; path: string },
+  opts: {
+    month?: string;
+    path: string;
+    /** The publication rules over every flow, when the caller already decided them (several months at once). */
+    published?: { regions: ChartRegion[]; publication: FullPublication };
+  },
 ): Promise<MonitorMonth> {
   if (opts.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month))
     throw new UserError('monitor.month_invalid', { month: opts.month });
@@ -141,7 +146,7 @@ export async function loadMonitorMonth(
       asOf: range.as_of,
     });
   const version = range.methodology_version;
-  const { regions, publication } = await loadMonitorPublication(con);
+  const { regions, publication } = opts.published ?? (await loadMonitorPublication(con));
   const d = publication.disclosure;
   const series = (
     await readRows(con, FlowRow, readSql('queries/monitor/flow_series.sql'), {
@@ -203,8 +208,32 @@ export async function loadMonitorMonth(
  */
 export async function loadMonitorPublication(
   con: DuckDBConnection,
-): Promise<{ regions: z.infer<typeof RegionRow>[]; publication: FullPublication }> {
+): Promise<{ regions: ChartRegion[]; publication: FullPublication }> {
   const regions = await readRows(con, RegionRow, readSql('queries/report/regions.sql'));
   const counts = await readRows(con, FlowCount, readSql('queries/monitor/flow_counts.sql'));
   return { regions, publication: await loadPublication(con, [monthlyFlowContribution(counts, regions)]) };
+}
+
+/**
+ * The latest complete month and up to `count − 1` months before it that the data cover, newest first, all
+ * through one publication decision (the dashboard's month picker).
+ */
+export async function loadRecentMonitorMonths(
+  con: DuckDBConnection,
+  opts: { path: string; count: number },
+): Promise<MonitorMonth[]> {
+  // The latest month first: it refuses a warehouse built without monitoring before anything reads its tables.
+  const latest = await loadMonitorMonth(con, { path: opts.path });
+  const published = { regions: latest.regions, publication: latest.publication };
+  const months = [latest];
+  for (let back = 1; back < opts.count; back++) {
+    const month = monthsBack(latest.month, back);
+    try {
+      months.push(await loadMonitorMonth(con, { month, path: opts.path, published }));
+    } catch (err) {
+      if (err instanceof UserError && err.id === 'monitor.month_not_covered') break;
+      throw err;
+    }
+  }
+  return months;
 }

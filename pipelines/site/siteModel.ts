@@ -38,6 +38,8 @@ export interface SitePage {
   dataFile: string;
   regionCode: string;
   title: string;
+  /** The period drop-down's label when it is not 年份 (the 监测预警 page picks a 月份). */
+  periodLabel?: string;
   years: SiteYear[];
 }
 

@@ -9,7 +9,7 @@ import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
 import { openWarehouse, readRows, withConnection } from '../db/warehouse.ts';
 import { UserError } from '../messages/catalogue.ts';
 import { loadMethodology } from '../methodology/loadMethodology.ts';
-import { loadMonitorMonth, type MonitorMonth } from '../monitor/loadMonitorMonth.ts';
+import { loadRecentMonitorMonths, type MonitorMonth } from '../monitor/loadMonitorMonth.ts';
 import { chartDataFor } from '../publish/chartDataFor.ts';
 import type { GuardReport } from '../publish/guard/guardTypes.ts';
 import { loadPublication } from '../publish/loadPublication.ts';
@@ -45,10 +45,13 @@ export function vegaBundles(): string[] {
   ];
 }
 
-/** The latest complete month of monitoring, or null for a warehouse without monthly flows (built before §10). */
-async function loadMonitorIfBuilt(con: DuckDBConnection, path: string): Promise<MonitorMonth | null> {
+/** How many months the 监测预警 page lets a reader pick, the latest complete month first. */
+const DASHBOARD_MONTHS = 12;
+
+/** The months of the 监测预警 page, or null for a warehouse without monthly flows (built before §10). */
+async function loadMonitorIfBuilt(con: DuckDBConnection, path: string): Promise<MonitorMonth[] | null> {
   try {
-    return await loadMonitorMonth(con, { path });
+    return await loadRecentMonitorMonths(con, { path, count: DASHBOARD_MONTHS });
   } catch (err) {
     if (err instanceof UserError && (err.id === 'monitor.not_built' || err.id === 'monitor.no_months'))
       return null;
@@ -72,7 +75,7 @@ async function readSiteData(o: SiteOptions) {
         throw new UserError('build.no_index_rows_for_version', { version });
       // The monitoring page's monthly flows join the one suppression problem (its publication serves every page).
       const monitor = await loadMonitorIfBuilt(con, o.dbPath);
-      const pub = monitor?.publication ?? (await loadPublication(con));
+      const pub = monitor?.[0].publication ?? (await loadPublication(con));
       const data = chartDataFor(pub, {
         version,
         year: latest.year,

@@ -131,14 +131,36 @@ describe('xiaowei monitor', () => {
     const site = await writeSite({ dbPath, outDir: join(outDir, 'site') });
     expect(site.guard.findings).toEqual([]);
     const html = readFileSync(join(site.outDir, 'monitor.html'), 'utf8');
-    expect(html).toContain('<title>湖州市小微企业动态监测（2021年2月）</title>');
+    expect(html).toContain('<title>湖州市小微企业动态监测（截至2021年2月）</title>');
     expect(html).toContain('2021年2月各地区登记流量均在正常范围内，未触发月度预警。');
+    // A month picker: the latest complete month and the eleven before it, the latest selected.
+    const options = [...html.matchAll(/<option value="(\d{6})"( selected)?>([^<]+)<\/option>/g)];
+    expect(options.map((o) => o[1])).toEqual([
+      '202003',
+      '202004',
+      '202005',
+      '202006',
+      '202007',
+      '202008',
+      '202009',
+      '202010',
+      '202011',
+      '202012',
+      '202101',
+      '202102',
+    ]);
+    expect(options.filter((o) => o[2]).map((o) => o[3])).toEqual(['2021年2月']);
+    expect(html).toContain('<label>月份');
     expect(readFileSync(join(site.outDir, 'index.html'), 'utf8')).toContain(
       '<option value="monitor.html">监测预警</option>',
     );
     const data = readFileSync(join(site.outDir, 'data', 'monitor.js'), 'utf8');
     const page = JSON.parse(data.replace(/^window\.XIAOWEI_PAGE = /, '').replace(/;\s*$/, ''));
-    expect(page.years[0].charts.map((c: { id: string }) => c.id)).toEqual([
+    expect(page.years).toHaveLength(12);
+    const latest = page.years.at(-1);
+    expect([latest.year, latest.label]).toEqual([202102, '2021年2月']);
+    expect(page.years[0].headlines[0]).toMatch(/^2020年3月/);
+    expect(latest.charts.map((c: { id: string }) => c.id)).toEqual([
       'monitor-births',
       'monitor-deaths_cancelled',
       'monitor-deaths_revoked',
@@ -147,7 +169,7 @@ describe('xiaowei monitor', () => {
       'monitor-indiv_deaths',
     ]);
     // 长兴县's one 个体工商户 birth of February 2021 is not in the chart's records.
-    const births = page.years[0].charts[4].spec.data.values;
+    const births = latest.charts[4].spec.data.values;
     expect(
       births.find((v: { region: string; month: string }) => v.region === '长兴县' && v.month === '2021-02')
         .value,
