@@ -55,17 +55,6 @@ export function retitle(spec: TopLevelSpec, text: string): TopLevelSpec {
   return { ...spec, title: subtitle === undefined ? { text } : { text, subtitle } } as TopLevelSpec;
 }
 
-// Top-level-only properties: a concatenated spec keeps them once, at the top.
-const TOP_LEVEL_ONLY = [
-  '$schema',
-  'config',
-  'usermeta',
-  'autosize',
-  'padding',
-  'background',
-  'datasets',
-] as const;
-
 /**
  * Two or more project charts next to each other (hconcat); the first chart's $schema and config apply.
  * `shared: ['x']` puts them on one x scale, so bars of equal value have equal length across charts.
@@ -76,17 +65,20 @@ export function sideBySide(
   options: { shared?: ('x' | 'y')[] } = {},
 ): TopLevelSpec {
   if (specs.length === 0) throw new Error('sideBySide: no charts');
-  const first = specs[0] as unknown as Record<string, unknown>;
-  const inner = specs.map((s) => {
-    const copy: Record<string, unknown> = { ...(s as unknown as Record<string, unknown>) };
-    for (const k of TOP_LEVEL_ONLY) delete copy[k];
-    return copy;
-  });
-  const top: Record<string, unknown> = { hconcat: inner, spacing: 40 };
-  for (const k of TOP_LEVEL_ONLY) if (first[k] !== undefined) top[k] = first[k];
+  // Top-level-only properties: a concatenated spec keeps them once, at the top (the first chart's).
+  const { $schema, config, usermeta, autosize, padding, background, datasets } = specs[0];
+  // Parameters declared at a chart's top level may be variables, which a nested view cannot hold; the
+  // project's charts declare none, so one that does is refused rather than silently changed.
+  if (specs.some((s) => s.params !== undefined)) throw new Error('sideBySide: a chart declares params');
+  const inner = specs.map(
+    ({ $schema, config, usermeta, autosize, padding, background, datasets, params, ...chart }) => chart,
+  );
+  const top: TopLevelSpec = { hconcat: inner, spacing: 40 };
+  const kept = { $schema, config, usermeta, autosize, padding, background, datasets };
+  for (const [k, v] of Object.entries(kept)) if (v !== undefined) Object.assign(top, { [k]: v });
   if (title) top.title = title;
   if (options.shared && options.shared.length > 0) {
     top.resolve = { scale: Object.fromEntries(options.shared.map((channel) => [channel, 'shared'])) };
   }
-  return top as unknown as TopLevelSpec;
+  return top;
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import addFormats from 'ajv-formats';
 import type { TopLevelSpec } from 'vega-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndustryTrendChart } from '../../pipelines/charts/industryTrendChart.ts';
@@ -13,7 +13,6 @@ import { buildReportCharts } from '../../pipelines/charts/reportCharts.ts';
 import type { NamedChart } from '../../pipelines/charts/types.ts';
 import { fixtureChartData, fixtureMartData, publishFixture, SUPPRESSED_CELL } from '../fixtures/chartData.ts';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const require = createRequire(import.meta.url);
 
 const EXPECTED_IDS = [

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import addFormats from 'ajv-formats';
 import type { TopLevelSpec } from 'vega-lite';
 import { collectingLogger, compileToVega } from '../../pipelines/charts/render.ts';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const require = createRequire(import.meta.url);
 let validate: ReturnType<Ajv['compile']> | null = null;
 

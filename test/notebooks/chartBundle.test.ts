@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   chart,
   chartTitle,
@@ -23,7 +24,7 @@ const spec = {
 
 describe('chart output', () => {
   it('relabels only $schema for the v5 MIME type', () => {
-    const v5 = vegaLiteV5(spec) as unknown as Record<string, unknown>;
+    const v5: Record<string, unknown> = { ...vegaLiteV5(spec) };
     expect(v5.$schema).toBe(VEGA_LITE_V5_SCHEMA);
     expect({ ...v5, $schema: VEGA_LITE_SCHEMA }).toEqual(spec);
     expect((spec as { $schema?: string }).$schema).toBe(VEGA_LITE_SCHEMA); // the builder's spec is not mutated
@@ -46,25 +47,28 @@ describe('chart output', () => {
   });
 
   it('puts charts side by side with the top-level-only properties hoisted once', async () => {
-    const both = sideBySide([spec, spec], '对比') as unknown as Record<string, unknown> & {
-      hconcat: Record<string, unknown>[];
-    };
-    expect(both.$schema).toBe(VEGA_LITE_SCHEMA);
-    expect(both.config).toEqual({ padding: 10 });
-    expect(both.title).toBe('对比');
-    for (const inner of both.hconcat) {
+    const both = sideBySide([spec, spec], '对比');
+    // The composed spec read as plain JSON, the shape a notebook front end receives.
+    const json = z
+      .object({ hconcat: z.array(z.record(z.string(), z.unknown())) })
+      .catchall(z.unknown())
+      .parse(JSON.parse(JSON.stringify(both)));
+    expect(json.$schema).toBe(VEGA_LITE_SCHEMA);
+    expect(json.config).toEqual({ padding: 10 });
+    expect(json.title).toBe('对比');
+    expect(json.hconcat).toHaveLength(2);
+    for (const inner of json.hconcat) {
       expect(inner.$schema).toBeUndefined();
       expect(inner.config).toBeUndefined();
       expect(inner.usermeta).toBeUndefined();
       expect(inner.mark).toBe('bar');
     }
-    expect(both.resolve).toBeUndefined();
-    expect(
-      (sideBySide([spec, spec], undefined, { shared: ['x'] }) as unknown as { resolve: unknown }).resolve,
-    ).toEqual({
+    expect(json.resolve).toBeUndefined();
+    expect(sideBySide([spec, spec], undefined, { shared: ['x'] }).resolve).toEqual({
       scale: { x: 'shared' },
     });
     // it must still compile and render
-    expect(String((await chart(both as unknown as TopLevelSpec).bundle())['image/svg+xml'])).toMatch(/^<svg/);
+    expect(String((await chart(both).bundle())['image/svg+xml'])).toMatch(/^<svg/);
+    expect(() => sideBySide([{ ...spec, params: [{ name: 'p', value: 1 }] }, spec])).toThrow(/params/);
   });
 });

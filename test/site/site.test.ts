@@ -7,6 +7,7 @@ import type { NamedChart } from '../../pipelines/charts/types.ts';
 import { chartDataForYear } from '../../pipelines/site/chartDataForYear.ts';
 import { responsiveSpec } from '../../pipelines/site/responsiveSpec.ts';
 import { vegaBundles, writeSite } from '../../pipelines/site/writeSite.ts';
+import { fixtureChartData } from '../fixtures/chartData.ts';
 import { buildFixtureWarehouse, removeFixtureWarehouses } from '../fixtures/report/fixtureWarehouse.ts';
 
 afterAll(() => removeFixtureWarehouses());
@@ -104,25 +105,35 @@ describe('static site', () => {
 
 describe('site helpers', () => {
   it('chartDataForYear keeps rows up to the year and scorecard periods up to its end', () => {
-    const rows = [2018, 2019, 2020].map((year) => ({ year }));
-    const data = {
+    // The fixture's rows with their years set to 2018–2020 in turn, and two scorecard periods.
+    const base = fixtureChartData();
+    const years = <T extends { year: number }>(rows: T[]) =>
+      [2018, 2019, 2020].map((year, i) => ({ ...rows[i % rows.length], year }));
+    const [s0] = base.scorecard;
+    const data = fixtureChartData({
       year: 2020,
-      growth: rows,
-      vitality: rows,
-      demography: rows,
-      scorecard: [{ period_end: '2019-12-31' }, { period_end: '2020-06-30' }],
-    } as unknown as ChartData;
+      growth: years(base.growth),
+      vitality: years(base.vitality),
+      demography: years(base.demography),
+      scorecard: [
+        { ...s0, period_end: '2019-12-31' },
+        { ...s0, period_end: '2020-06-30' },
+      ],
+    });
     const d = chartDataForYear(data, 2019, '330502');
     expect(d.year).toBe(2019);
     expect(d.countyCode).toBe('330502');
     expect(d.growth.map((r) => r.year)).toEqual([2018, 2019]);
+    expect(d.vitality.map((r) => r.year)).toEqual([2018, 2019]);
+    expect(d.demography.map((r) => r.year)).toEqual([2018, 2019]);
     expect(d.scorecard.map((r) => r.period_end)).toEqual(['2019-12-31']);
   });
 
   it('responsiveSpec makes single views fill their container and leaves composed views alone', () => {
     const single = { width: 400, mark: 'bar' } as TopLevelSpec;
     expect((responsiveSpec(single) as { width: unknown }).width).toBe('container');
-    const concat = { hconcat: [{ mark: 'bar' }], width: 400 } as unknown as TopLevelSpec;
+    const concat: TopLevelSpec = { hconcat: [{ mark: 'bar', width: 400 }] };
     expect(responsiveSpec(concat)).toBe(concat);
+    expect(concat).toEqual({ hconcat: [{ mark: 'bar', width: 400 }] });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { rankIntervalLabel } from '../../pipelines/charts/rankingChart.ts';
 import { rankingUncertainty } from '../../pipelines/charts/rankingUncertainty.ts';
 import { buildReportCharts } from '../../pipelines/charts/reportCharts.ts';
@@ -74,9 +75,10 @@ describe('ranking charts show the 5–95 % rank interval', () => {
   const charts = buildReportCharts(fixtureChartData());
   const spec = (id: string) => JSON.stringify(charts.find((c) => c.id === id)?.spec);
   it('draws the vitality intervals beside the bars, in the bars’ order', () => {
-    const vitality = charts.find((c) => c.id === 'vitality-ranking')?.spec as unknown as {
-      hconcat: { data?: { values: { region: string; rank_p05: number; rank_p95: number }[] } }[];
-    };
+    const Mark = z.object({ region: z.string(), rank_p05: z.number(), rank_p95: z.number() });
+    const vitality = z
+      .object({ hconcat: z.array(z.object({ data: z.object({ values: z.array(Mark) }).optional() })) })
+      .parse(charts.find((c) => c.id === 'vitality-ranking')?.spec);
     expect(vitality.hconcat).toHaveLength(2);
     const marks = vitality.hconcat[1].data?.values ?? [];
     expect(marks.map((m) => [m.region, m.rank_p05, m.rank_p95])).toEqual([
