@@ -58,7 +58,7 @@ export async function writeCandidateLists(o: CandidateListsOptions): Promise<Can
   const tables = buildCandidateTables(lists);
   const files = new Map<string, string | Uint8Array>();
   for (const t of tables) files.set(t.file, internalCsv(t));
-  files.set(`candidates_${o.year}.xlsx`, await internalXlsx(tables, p));
+  files.set(`candidates_${o.year}.xlsx`, internalXlsx(tables, p));
   files.set(`candidates_${o.year}.html`, internalHtml(tables, p));
   const listing = [
     ...tables.map((t) => `  ${t.file}  ${t.title}（${t.rows.length} 户）`),

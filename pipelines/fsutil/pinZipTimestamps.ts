@@ -1,21 +1,20 @@
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { dosDateTime } from '../xlsx/dosDateTime.ts';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-/** 2020-01-01 00:00 in MS-DOS format: date = (year−1980)<<9 | month<<5 | day, time = 0. */
-const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
-const DOS_TIME = 0;
 
-/** Random access to a zip's bytes: a file on disk or a buffer in memory. */
+/** Random access to a zip file's bytes. */
 interface ZipBytes {
   size: number;
   read(into: Buffer, position: number): void;
   write(from: Buffer, position: number): void;
 }
 
-/** Rewrites every entry's timestamp (central directory and local headers) to DOS_DATE / DOS_TIME. */
-function pinEntries(zip: ZipBytes, label: string): void {
+/** Rewrites every entry's timestamp (central directory and local headers) to `at`. */
+function pinEntries(zip: ZipBytes, at: Date, label: string): void {
+  const dos = dosDateTime(at);
   const tailLen = Math.min(zip.size, 65_557);
   const tail = Buffer.alloc(tailLen);
   zip.read(tail, zip.size - tailLen);
@@ -28,12 +27,12 @@ function pinEntries(zip: ZipBytes, label: string): void {
   const cd = Buffer.alloc(cdSize);
   zip.read(cd, cdOffset);
   const stamp = Buffer.alloc(4);
-  stamp.writeUInt16LE(DOS_TIME, 0);
-  stamp.writeUInt16LE(DOS_DATE, 2);
+  stamp.writeUInt16LE(dos.time, 0);
+  stamp.writeUInt16LE(dos.date, 2);
   const local = Buffer.alloc(4);
   for (let p = 0; p + 46 <= cdSize && cd.readUInt32LE(p) === CENTRAL; ) {
-    cd.writeUInt16LE(DOS_TIME, p + 12);
-    cd.writeUInt16LE(DOS_DATE, p + 14);
+    cd.writeUInt16LE(dos.time, p + 12);
+    cd.writeUInt16LE(dos.date, p + 14);
     const localOffset = cd.readUInt32LE(p + 42);
     zip.read(local, localOffset);
     if (local.readUInt32LE(0) !== LOCAL) throw new Error(`${label}: bad local header at ${localOffset}`);
@@ -44,11 +43,11 @@ function pinEntries(zip: ZipBytes, label: string): void {
 }
 
 /**
- * Sets every entry's timestamp in a zip (an .xlsx) to a fixed date, in place: exceljs's archiver
- * stamps some entries with the wall clock, which would make the workbook differ between runs.
+ * Sets every entry's timestamp in a zip (an .xlsx) to `at`, in place: exceljs's archiver stamps entries with the
+ * wall clock, which would make the workbook differ between runs; `at` comes from the caller's inputs.
  * Reads only the central directory and writes 4 bytes per header; the file is never loaded whole.
  */
-export function pinZipTimestamps(path: string): void {
+export function pinZipTimestamps(path: string, at: Date): void {
   const fd = openSync(path, 'r+');
   try {
     pinEntries(
@@ -57,23 +56,10 @@ export function pinZipTimestamps(path: string): void {
         read: (into, position) => readSync(fd, into, 0, into.length, position),
         write: (from, position) => writeSync(fd, from, 0, from.length, position),
       },
+      at,
       path,
     );
   } finally {
     closeSync(fd);
   }
-}
-
-/** The same for a workbook held in memory (e.g. from exceljs's writeBuffer), before it is written atomically. */
-export function pinZipTimestampsInBuffer(zip: Uint8Array): Uint8Array {
-  const buf = Buffer.from(zip);
-  pinEntries(
-    {
-      size: buf.length,
-      read: (into, position) => buf.copy(into, 0, position, position + into.length),
-      write: (from, position) => from.copy(buf, position),
-    },
-    'workbook',
-  );
-  return new Uint8Array(buf);
 }

@@ -5,7 +5,7 @@ import type { Column } from './columns.ts';
 import type { RowWriter } from './lineWriter.ts';
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
-/** Fixed workbook timestamps keep xlsx output byte-identical across runs. */
+/** Fixed workbook and zip entry timestamps keep xlsx output byte-identical across runs. */
 const FIXED_DATE = new Date(Date.UTC(2020, 0, 1));
 
 /** Streams rows into a one-sheet workbook with exceljs's WorkbookWriter (never the whole sheet in memory). */
@@ -55,7 +55,7 @@ export class XlsxWriter implements RowWriter {
   async close(): Promise<void> {
     this.ws.commit();
     await this.wb.commit();
-    pinZipTimestamps(this.tmp);
+    pinZipTimestamps(this.tmp, FIXED_DATE);
     renameSync(this.tmp, this.path);
   }
 }

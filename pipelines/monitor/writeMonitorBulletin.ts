@@ -88,7 +88,7 @@ export async function writeMonitorBulletin(o: BulletinOptions): Promise<Bulletin
     const provenance = { reportDate: model.reportDate, methodologyVersion: m.methodologyVersion, runId };
     for (const table of reportTables(model)) {
       out.write(join('tables', `${table.id}.csv`), tableCsv(table));
-      out.write(join('tables', `${table.id}.xlsx`), await tableXlsx(table, provenance));
+      out.write(join('tables', `${table.id}.xlsx`), tableXlsx(table, provenance));
     }
     let pdfError: string | null = null;
     if (o.pdfChromium) {

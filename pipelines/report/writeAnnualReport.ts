@@ -148,7 +148,7 @@ export async function writeAnnualReport(o: AnnualReportOptions): Promise<AnnualR
       const csv = join('tables', ...suffix, `${table.id}.csv`);
       const xlsx = join('tables', ...suffix, `${table.id}.xlsx`);
       out.write(csv, tableCsv(table));
-      out.write(xlsx, await tableXlsx(table, provenance));
+      out.write(xlsx, tableXlsx(table, provenance));
       tableNames.push(csv, xlsx);
     }
     const guard = await out.commit({

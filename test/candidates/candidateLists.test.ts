@@ -9,6 +9,8 @@ import { type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts'
 import { UserError } from '../../pipelines/messages/catalogue.ts';
 import { csvField } from '../../pipelines/publish/csvCell.ts';
 import { buildFixtureWarehouse } from '../models/buildFixture.ts';
+import { atTwoClockTimes } from '../xlsx/atTwoClockTimes.ts';
+import { zipEntryTimes } from '../xlsx/zipEntryTimes.ts';
 
 // Fixture test/fixtures/models/growth_paths.sql, year 2020; the candidate firms are in 长兴 (330522), industry
 // division 33 (above-scale threshold 2000万 → 80 % = 1600万):
@@ -113,12 +115,24 @@ describe('xiaowei candidates: the 培育库 lists of methodology §9', () => {
     for (const f of files) expect(statSync(join(dir, f)).mode & 0o777, f).toBe(0o600);
   });
 
-  it('rewrites byte-identical files on the same warehouse', async () => {
+  it('rewrites byte-identical files on the same warehouse, whatever the clock says', async () => {
     const dir = join(out, '2020');
-    const before = readdirSync(dir).map((f) => readFileSync(join(dir, f)));
-    await writeCandidateLists({ dbPath: wh.path, year: 2020, outDir: out });
-    const after = readdirSync(dir).map((f) => readFileSync(join(dir, f)));
-    expect(after.map((b, i) => b.equals(before[i]))).toEqual(before.map(() => true));
+    const [a, b] = await atTwoClockTimes(async (run) => {
+      const again = join(out, '..', `internal-again-${run}`);
+      await writeCandidateLists({ dbPath: wh.path, year: 2020, outDir: again });
+      return join(again, '2020');
+    });
+    const files = readdirSync(dir).sort();
+    expect(files).toContain('candidates_2020.xlsx');
+    for (const d of [a, b]) {
+      expect(readdirSync(d).sort()).toEqual(files);
+      for (const f of files)
+        expect(readFileSync(join(d, f)).equals(readFileSync(join(dir, f))), f).toBe(true);
+    }
+    // Every zip entry of the workbook is dated 31 January after the data year, as its document dates:
+    // 2021-01-31 = (2021 − 1980) << 9 | 1 << 5 | 31 = 21055, at 00:00.
+    for (const t of zipEntryTimes(readFileSync(join(dir, 'candidates_2020.xlsx'))))
+      expect(t).toEqual([21055, 0]);
   });
 
   it('refuses a year without filings with a clear message and writes nothing', async () => {

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { zipArchive } from '../../pipelines/xlsx/zipArchive.ts';
 
 /**
  * Writes a zip archive of deflated entries (enough to hand-craft an XLSX in a test). `understate` names an
@@ -10,44 +10,25 @@ export function writeZip(
   entries: Array<{ name: string; data: Buffer }>,
   options: { understate?: string } = {},
 ): void {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const packed = deflateRawSync(e.data);
-    const crc = crc32(e.data);
-    const declared = e.name === options.understate ? 10 : e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(declared, 22);
-    local.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(packed.length, 20);
-    dir.writeUInt32LE(declared, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    central.push(dir, name);
-    offset += local.length + name.length + packed.length;
+  const zip = zipArchive(entries, new Date(Date.UTC(2020, 0, 1)));
+  if (options.understate) understate(zip, options.understate);
+  writeFileSync(path, zip);
+}
+
+/** Declares 10 bytes as the uncompressed size of entry `name`, in the central directory and its local header. */
+function understate(zip: Buffer, name: string): void {
+  const eocd = zip.length - 22;
+  const count = zip.readUInt16LE(eocd + 10);
+  for (let i = 0, p = zip.readUInt32LE(eocd + 16); i < count; i++) {
+    const nameLen = zip.readUInt16LE(p + 28);
+    if (zip.toString('utf8', p + 46, p + 46 + nameLen) === name) {
+      zip.writeUInt32LE(10, p + 24);
+      zip.writeUInt32LE(10, zip.readUInt32LE(p + 42) + 22);
+      return;
+    }
+    p += 46 + nameLen + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
   }
-  const dirBytes = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dirBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  writeFileSync(path, Buffer.concat([...locals, dirBytes, end]));
+  throw new Error(`no entry ${name}`);
 }
 
 /** A minimal one-sheet XLSX whose cells are inline strings. */

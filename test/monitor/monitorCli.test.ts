@@ -11,6 +11,8 @@ import { listFiles } from '../../pipelines/publish/publicOutput.ts';
 import { writeSite } from '../../pipelines/site/writeSite.ts';
 import { buildFixtureDb } from '../models/buildFixture.ts';
 import { scanPublicTree } from '../publish/scanPublicTree.ts';
+import { atTwoClockTimes } from '../xlsx/atTwoClockTimes.ts';
+import { zipEntryTimes } from '../xlsx/zipEntryTimes.ts';
 
 // `xiaowei monitor` on the monthly-flows fixture (test/fixtures/models/monthly_flows.sql): months 2019-01 …
 // 2021-03, the last one partial (snapshot 2021-03-15), so the latest complete month is 2021-02.
@@ -114,6 +116,25 @@ describe('xiaowei monitor', () => {
     ]);
     const pub = await withWarehouse((con) => loadMonitorMonth(con, { month: '2021-02', path: dbPath }));
     expect((await scanPublicTree(dir, pub.publication.disclosure)).findings).toEqual([]);
+  });
+
+  it('writes the same bytes whatever the clock says: HTML, charts, CSV and XLSX', async () => {
+    const [a, b] = await atTwoClockTimes(async (run) => {
+      const io = captureIo();
+      const root = join(outDir, `clock-${run}`);
+      expect(
+        await main(['node', 'xiaowei', 'monitor', '--db', dbPath, '--out', root, '--month', '2021-02'], io),
+      ).toBe(0);
+      return join(root, '2021-02');
+    });
+    const files = listFiles(a);
+    expect(files.filter((f) => f.endsWith('.xlsx')).length).toBeGreaterThan(0);
+    expect(listFiles(b)).toEqual(files);
+    for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+    // The tables are dated by the bulletin, i.e. by its registry snapshot, 2021-03-15; in MS-DOS format
+    // (2021 − 1980) << 9 | 3 << 5 | 15 = 20992 + 96 + 15 = 21103, at 00:00.
+    for (const t of zipEntryTimes(readFileSync(join(a, 'tables', 'monitor-flows.xlsx'))))
+      expect(t).toEqual([21103, 0]);
   });
 
   it("replaces the month's folder whole, and leaves it as it was when the month is refused", async () => {
