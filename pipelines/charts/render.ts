@@ -2,12 +2,13 @@
 // (resvg with only the shipped font, so every machine draws the same pixels).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { compile } from 'vega-lite';
 import { writeFileAtomic } from '../fsutil/writeFileAtomic.ts';
 import { FONT_FAMILY, fontFilePaths } from './font.ts';
+import { renderPngOnWorker } from './pngWorker.ts';
 import { shippedFontMetrics, type TextItemLike, vegaTextWidth } from './textMetrics.ts';
 import type { NamedChart } from './types.ts';
 
@@ -104,11 +105,11 @@ export function renderPng(svg: string, scale = 2): Buffer {
 }
 
 /**
- * renderPng on libuv's thread pool: the same bytes, while the main thread lays out the next chart and the
- * other core rasterises (a PNG costs ≈ 70 ms of CPU, most of it resvg loading the font for each image).
+ * renderPng on a worker thread: the same bytes, while the main thread lays out the next chart and the other
+ * core rasterises (a PNG costs ≈ 100 ms of CPU, most of it resvg shaping the text into outlines).
  */
-export async function renderPngAsync(svg: string, scale = 2): Promise<Buffer> {
-  return (await renderAsync(svg, pngOptions(scale))).asPng();
+export function renderPngAsync(svg: string, scale = 2): Promise<Buffer> {
+  return renderPngOnWorker(svg, pngOptions(scale));
 }
 
 export interface ChartFiles {

@@ -67,14 +67,14 @@ export async function writeMonitorBulletin(o: BulletinOptions): Promise<Bulletin
   const { month: m, runId } = await readMonth(o);
   const methodology = loadMethodology(m.methodologyVersion);
   const city = m.regions.find((r) => r.level === 'city');
-  const named = monthlyFlowCharts(m);
+  const rendered = await renderNamedCharts(monthlyFlowCharts(m));
   const model = buildBulletinModel(m, {
     cityName: city?.name_zh ?? '',
     reportDate: bulletinDate(m),
     methodology: summariseMethodology(methodology),
     ruleZh: methodology.monitoring.note_zh ?? '',
     runId,
-    charts: await renderNamedCharts(named),
+    charts: rendered.charts,
     fontCss: fontFaceCss(),
     fontFamily: FONT_FAMILY,
   });
@@ -83,8 +83,7 @@ export async function writeMonitorBulletin(o: BulletinOptions): Promise<Bulletin
   const out = new PublicOutput(dir);
   try {
     out.write(`${stem}.html`, renderAnnualReportHtml(model));
-    const { emitChartFiles } = await import('../charts/render.ts');
-    await emitChartFiles(named, (name, bytes) => out.write(join('charts', name), bytes));
+    await rendered.write((name, bytes) => out.write(join('charts', name), bytes));
     const provenance = { reportDate: model.reportDate, methodologyVersion: m.methodologyVersion, runId };
     for (const table of reportTables(model)) {
       out.write(join('tables', `${table.id}.csv`), tableCsv(table));

@@ -114,12 +114,16 @@ function assertYearCovered(pub: Publication, version: string, year: number): voi
 export async function writeAnnualReport(o: AnnualReportOptions): Promise<AnnualReportResult> {
   const now = o.now ?? (() => performance.now());
   const t0 = now();
-  const { data, prov, meta: methodology, disclosure } = await readWarehouse(o);
+  const renderer = o.charts ?? vegaChartRenderer;
+  const reading = readWarehouse(o);
+  // vega loads on this thread while DuckDB reads on its own.
+  renderer.preload?.();
+  const { data, prov, meta: methodology, disclosure } = await reading;
   const yearDir = resolve(o.outDir ?? 'reports', String(o.year));
   const suffix = o.countyCode ? [o.countyCode] : [];
   const out = new PublicOutput(yearDir);
   try {
-    const rendered = await (o.charts ?? vegaChartRenderer).render(data);
+    const rendered = await renderer.render(data);
     const meta: ReportMeta = {
       reportDate: o.date ?? defaultReportDate(o.year),
       methodology,
