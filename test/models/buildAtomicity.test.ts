@@ -158,7 +158,7 @@ describe('a build is all or nothing', () => {
       expect((err as Error).message).toContain(
         '1 from some-other-run (not in ops.build_log): mart.copy_of_growth',
       );
-      expect((err as Error).message).toMatch(/\(\d+ from test-run: intermediate\.index_scores, /);
+      expect((err as Error).message).toMatch(/\(\d+ from test-run: intermediate\.entity_year_states, /);
       await con.run('drop table mart.copy_of_growth');
       expect(await assertSingleBuild(con)).toBe('test-run');
     });

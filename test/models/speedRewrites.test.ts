@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { REPO_ROOT } from '../../pipelines/db/sqlFile.ts';
+import { REPO_ROOT, readSql } from '../../pipelines/db/sqlFile.ts';
 import { readRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { orderModels, parseModelFile, readModels } from '../../pipelines/models/modelFile.ts';
 import { runModel } from '../../pipelines/models/runModels.ts';
@@ -26,7 +26,9 @@ beforeAll(async () => {
   await withConnection(wh, async (con) => {
     // Patterns the generator does not make, each on a few firms listed in at least three snapshots:
     // a firm that moves out and back (A → B → A), one missing from a middle snapshot, a capital that is
-    // 0.0 in one snapshot and -0.0 in the next (equal, yet printed differently), and filings given twice.
+    // 0.0 in one snapshot and -0.0 in the next (equal, yet printed differently), filings given twice, firms first
+    // listed years after they were established, and a mid-year snapshot (not a year end) where firms show another
+    // county and type than at the year ends around it — some of them listed there for the first time.
     await con.run(`create temp table picked as
       select uscc, list(as_of order by as_of) as dates, row_number() over (order by uscc) as n
       from raw.registry group by uscc having count(*) >= 3`);
@@ -37,9 +39,25 @@ beforeAll(async () => {
     await con.run(`update raw.registry set registered_capital_wan =
         case when raw.registry.as_of = p.dates[1] then 0.0 else -0.0 end
       from picked as p where raw.registry.uscc = p.uscc and p.n between 11 and 15`);
+    await con.run(`delete from raw.registry where (uscc, as_of) in (
+        select (uscc, dates[1]) from picked where len(dates) >= 4 and (n between 16 and 40 or n between 66 and 90)
+        union all
+        select (uscc, dates[2]) from picked where len(dates) >= 4 and (n between 16 and 40 or n between 66 and 90))`);
+    await con.run(`insert into raw.registry
+      select r.* replace (
+        'mid-year' as file_id,
+        'mid_year.csv' as source_file,
+        (row_number() over (order by r.uscc))::integer as source_line,
+        (r.as_of - interval 92 day)::date as as_of,
+        case when r.county_code = '330502' then '330503' else '330502' end as county_code,
+        '股份有限公司' as entity_type)
+      from raw.registry as r inner join picked as p on r.uscc = p.uscc and r.as_of = p.dates[3]
+      where len(p.dates) >= 4 and p.n between 41 and 90`);
     await con.run(`insert into raw.enterprise_indicators
       select * replace (source_line + 1000000 as source_line, employees + 1 as employees)
       from raw.enterprise_indicators order by uscc, year limit 20`);
+    // mart.alerts stamps the alerts a build raises with its run id, as xiaowei build sets it.
+    await con.run(readSql('statements/monitor/set_build_run.sql'), { run_id: 'speed-rewrites' });
     for (const m of orderModels(
       readModels(join(REPO_ROOT, 'sql'), ['models/staging', 'models/intermediate', 'models/marts']),
     ))
@@ -103,6 +121,21 @@ describe('models rewritten for speed give byte-identical results to the SQL they
     expect(rows[0].n).toBeGreaterThan(0);
   });
 
+  it('the perturbed register holds firms first listed after t and states that begin and end within one year', async () => {
+    const rows = await withConnection(wh, (con) =>
+      readRows(
+        con,
+        z.object({ unlisted: z.number(), within_year: z.number() }),
+        `select
+           (select count(*) from intermediate.entity_year_states where state_status is null)::integer as unlisted,
+           (select count(*) from staging.stg_registry_history
+             where year(valid_to) = year(valid_from))::integer as within_year`,
+      ),
+    );
+    expect(rows[0].unlisted).toBeGreaterThan(0);
+    expect(rows[0].within_year).toBeGreaterThan(0);
+  });
+
   it('staging.stg_registry_history: every column but last_seen_on, which now is the latest snapshot', async () => {
     // The earlier SQL gave a current state's valid_from as its last_seen_on (its window saw only state starts);
     // test/ingest/registryHistory.test.ts pins the corrected value by hand.
@@ -113,7 +146,25 @@ describe('models rewritten for speed give byte-identical results to the SQL they
     expect(await compareWithBefore('staging.stg_enterprise_indicators')).toBeGreaterThan(1000);
   });
 
+  // The as-of join of every enterprise year to the history became intermediate.entity_year_states' expansion of states.
   it('mart.enterprise_year', async () => {
     expect(await compareWithBefore('mart.enterprise_year')).toBeGreaterThan(1000);
+  });
+
+  it('mart.growth_path_enterprises (type and listing now taken from mart.enterprise_year)', async () => {
+    expect(await compareWithBefore('mart.growth_path_enterprises')).toBeGreaterThan(1000);
+  });
+
+  it('mart.growth_stages (individuals placed through intermediate.entity_year_states)', async () => {
+    expect(await compareWithBefore('mart.growth_stages')).toBeGreaterThan(100);
+  });
+
+  // Counted per county and firm's industry, then added up to each slice, instead of once per slice row.
+  it('intermediate.slice_demography', async () => {
+    expect(await compareWithBefore('intermediate.slice_demography')).toBeGreaterThan(100);
+  });
+
+  it('intermediate.slice_index_inputs', async () => {
+    expect(await compareWithBefore('intermediate.slice_index_inputs')).toBeGreaterThan(1000);
   });
 });

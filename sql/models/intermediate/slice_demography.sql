@@ -4,7 +4,7 @@
 --   enterprises of a slice (intermediate.slice_enterprise_year: a region, priority_industry NULL, or a region ×
 --   八大万亿产业). Rates: birth/death per 100 active; survival and opening rate as fractions. mart.business_demography
 --   is its region slice; the industry slices feed mart.index_inputs_by_industry.
--- depends_on: intermediate.slice_enterprise_year, mart.enterprise_year, staging.stg_years, staging.stg_region_rollup, ref.regions, ref.priority_industries
+-- depends_on: mart.enterprise_year, staging.stg_years, staging.stg_region_rollup, ref.regions, ref.priority_industries
 -- check unique: year, region_code, priority_industry
 -- check not_null: year, region_code, active, births, deaths, conversions
 -- check relationships: region_code -> ref.regions.region_code
@@ -17,72 +17,102 @@ with previous_scope as (
     from mart.enterprise_year
 ),
 
-counts as (
-    select
-        p.region_code,
-        p.priority_industry,
-        p.year,
-        count(*) filter (where p.alive_end and p.in_scope) as active,
-        count(*) filter (where p.is_birth and p.in_scope) as births,
-        count(*) filter (where p.is_death and p.in_scope) as deaths,
-        count(*) filter (where p.is_conversion and p.in_scope) as conversions,
-        -- 小升规: in scope (and alive) at the end of t−1 — no filing then counts as in scope — and 规上/限上 in t.
-        count(*) filter (where p.is_above_scale and coalesce(ps.was_in_scope, false)) as upgrades,
-    from intermediate.slice_enterprise_year as p
-    left join previous_scope as ps on p.uscc = ps.uscc and p.year = ps.year
-    group by p.region_code, p.priority_industry, p.year
-),
-
--- Birth cohorts fixed by slice and scope at birth; survivors counted wherever they are, whatever size.
-cohorts as (
-    select
-        p.region_code,
-        p.priority_industry,
-        p.year as birth_year,
-        p.closed_on,
-    from intermediate.slice_enterprise_year as p
-    where p.is_birth and p.in_scope
-),
-
-survival as (
-    select
-        y.year,
-        c.region_code,
-        c.priority_industry,
-        count(*) filter (where c.birth_year = y.year - 1) as cohort_1y,
-        count(*) filter (where c.birth_year = y.year - 1 and (c.closed_on is null or c.closed_on > y.year_end))
-            as survivors_1y,
-        count(*) filter (where c.birth_year = y.year - 2) as cohort_2y,
-        count(*) filter (where c.birth_year = y.year - 2 and (c.closed_on is null or c.closed_on > y.year_end))
-            as survivors_2y,
-        count(*) filter (where c.birth_year = y.year - 3) as cohort_3y,
-        count(*) filter (where c.birth_year = y.year - 3 and (c.closed_on is null or c.closed_on > y.year_end))
-            as survivors_3y,
-    from staging.stg_years as y
-    inner join cohorts as c on c.birth_year between y.year - 3 and y.year - 1
-    group by y.year, c.region_code, c.priority_industry
-),
-
--- New enterprises of t: in scope at t, alive at the end of t, established (not converted) in t−2..t.
-opening as (
-    select
-        region_code,
-        priority_industry,
-        year,
-        count(*) as new_enterprises,
-        count(*) filter (where revenue_wan > 0) as opened,
-    from intermediate.slice_enterprise_year
-    where in_scope and alive_end and not is_converted and year(established_on) between year - 2 and year
-    group by region_code, priority_industry, year
-),
-
--- Every region and year, for all its enterprises and for each of the eight industries (with or without firms).
-slices as (
+-- Everything below is counted per county and firm's industry first, then added up over the counties and
+-- industries of each slice (intermediate.slice_enterprise_year's slices): counts add up exactly, and the firm
+-- rows are read once instead of once per slice they count in.
+slice_industries as (
     select null::varchar as priority_industry
     union all
     select priority_industry from ref.priority_industries
 ),
 
+county_counts as (
+    select
+        ey.county_code,
+        ey.priority_industry as firm_priority_industry,
+        ey.year,
+        count(*) filter (where ey.alive_end and ey.in_scope) as active,
+        count(*) filter (where ey.is_birth and ey.in_scope) as births,
+        count(*) filter (where ey.is_death and ey.in_scope) as deaths,
+        count(*) filter (where ey.is_conversion and ey.in_scope) as conversions,
+        -- 小升规: in scope (and alive) at the end of t−1 — no filing then counts as in scope — and 规上/限上 in t.
+        count(*) filter (where ey.is_above_scale and coalesce(ps.was_in_scope, false)) as upgrades,
+    from mart.enterprise_year as ey
+    left join previous_scope as ps on ey.uscc = ps.uscc and ey.year = ps.year
+    group by ey.county_code, ey.priority_industry, ey.year
+),
+
+counts as (
+    select
+        r.region_code,
+        i.priority_industry,
+        c.year,
+        sum(columns(c.* exclude (county_code, firm_priority_industry, year))),
+    from county_counts as c
+    inner join staging.stg_region_rollup as r on c.county_code = r.county_code
+    inner join slice_industries as i on i.priority_industry is null or i.priority_industry = c.firm_priority_industry
+    group by r.region_code, i.priority_industry, c.year
+),
+
+-- Birth cohorts fixed by slice and scope at birth; survivors counted wherever they are, whatever size.
+county_survival as (
+    select
+        ey.county_code,
+        ey.priority_industry as firm_priority_industry,
+        y.year,
+        count(*) filter (where ey.year = y.year - 1) as cohort_1y,
+        count(*) filter (where ey.year = y.year - 1 and (ey.closed_on is null or ey.closed_on > y.year_end))
+            as survivors_1y,
+        count(*) filter (where ey.year = y.year - 2) as cohort_2y,
+        count(*) filter (where ey.year = y.year - 2 and (ey.closed_on is null or ey.closed_on > y.year_end))
+            as survivors_2y,
+        count(*) filter (where ey.year = y.year - 3) as cohort_3y,
+        count(*) filter (where ey.year = y.year - 3 and (ey.closed_on is null or ey.closed_on > y.year_end))
+            as survivors_3y,
+    from staging.stg_years as y
+    inner join mart.enterprise_year as ey on ey.year between y.year - 3 and y.year - 1
+    where ey.is_birth and ey.in_scope
+    group by ey.county_code, ey.priority_industry, y.year
+),
+
+survival as (
+    select
+        r.region_code,
+        i.priority_industry,
+        c.year,
+        sum(columns(c.* exclude (county_code, firm_priority_industry, year))),
+    from county_survival as c
+    inner join staging.stg_region_rollup as r on c.county_code = r.county_code
+    inner join slice_industries as i on i.priority_industry is null or i.priority_industry = c.firm_priority_industry
+    group by r.region_code, i.priority_industry, c.year
+),
+
+-- New enterprises of t: in scope at t, alive at the end of t, established (not converted) in t−2..t.
+county_opening as (
+    select
+        county_code,
+        priority_industry as firm_priority_industry,
+        year,
+        count(*) as new_enterprises,
+        count(*) filter (where revenue_wan > 0) as opened,
+    from mart.enterprise_year
+    where in_scope and alive_end and not is_converted and year(established_on) between year - 2 and year
+    group by county_code, priority_industry, year
+),
+
+opening as (
+    select
+        r.region_code,
+        i.priority_industry,
+        c.year,
+        sum(columns(c.* exclude (county_code, firm_priority_industry, year))),
+    from county_opening as c
+    inner join staging.stg_region_rollup as r on c.county_code = r.county_code
+    inner join slice_industries as i on i.priority_industry is null or i.priority_industry = c.firm_priority_industry
+    group by r.region_code, i.priority_industry, c.year
+),
+
+-- Every region and year, for all its enterprises and for each of the eight industries (with or without firms).
 frame as (
     select
         y.year,
@@ -90,7 +120,7 @@ frame as (
         s.priority_industry,
     from staging.stg_years as y
     cross join ref.regions as r
-    cross join slices as s
+    cross join slice_industries as s
     where r.level in ('city', 'county')
 ),
 

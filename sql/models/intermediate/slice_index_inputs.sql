@@ -6,24 +6,26 @@
 --   slice the plan inputs (D1–D4: plan data exist per region only) and the priority-industry share (V1c: 1 by
 --   construction) are NULL; V1b divides by the region's population. mart.index_inputs and
 --   mart.index_inputs_by_industry are its slices.
--- depends_on: intermediate.slice_enterprise_year, intermediate.slice_demography, mart.plan_values, ref.regions, ref.population
+-- depends_on: mart.enterprise_year, staging.stg_region_rollup, intermediate.slice_demography, mart.plan_values, ref.regions, ref.population, ref.priority_industries
 -- check unique: year, region_code, priority_industry, variable
 -- check not_null: year, region_code, variable
 with placed as (
     select
         *,
         not is_converted and year(established_on) between year - 2 and year as is_new,
-    from intermediate.slice_enterprise_year
+    from mart.enterprise_year
     where in_scope and alive_end
 ),
 
 -- A-module sums over firms active at the end of t; ratios of sums (B, V2c, V4a, V4b) over filers only.
 -- Amounts are summed as DECIMAL(38,6) (万元 to the 元 cent is 6 decimals): exact, so the result does not
--- depend on the order DuckDB's threads add rows in, and rebuilds are byte-identical.
-sums as (
+-- depend on the order DuckDB's threads add rows in, and rebuilds are byte-identical. Summed first per county and
+-- firm's industry, then over the counties and industries of each slice (intermediate.slice_enterprise_year's
+-- slices): counts and DECIMAL sums add up exactly, and the firm rows are aggregated once instead of once per slice.
+county_sums as (
     select
-        region_code,
-        priority_industry,
+        county_code,
+        priority_industry as firm_priority_industry,
         year,
         count(*) filter (where has_filing) as filers,
         sum(revenue_wan::decimal(38, 6)) as revenue,
@@ -53,18 +55,39 @@ sums as (
         count(*) filter (where is_new and tax_wan > 0) as new_taxpayers,
         count(*) filter (where is_new and is_tech_sme) as new_tech_smes,
     from placed
-    group by region_code, priority_industry, year
+    group by county_code, priority_industry, year
+),
+
+-- A slice: its region's counties (staging.stg_region_rollup) and all firms (NULL) or one industry's.
+slice_industries as (
+    select null::varchar as priority_industry
+    union all
+    select priority_industry from ref.priority_industries
+),
+
+sums as (
+    select
+        r.region_code,
+        i.priority_industry,
+        c.year,
+        sum(columns(c.* exclude (county_code, firm_priority_industry, year))),
+    from county_sums as c
+    inner join staging.stg_region_rollup as r on c.county_code = r.county_code
+    inner join slice_industries as i
+        on i.priority_industry is null or i.priority_industry = c.firm_priority_industry
+    group by r.region_code, i.priority_industry, c.year
 ),
 
 -- V1c is defined for a region only: within an industry slice every birth is in the industry.
 priority_births as (
     select
-        region_code,
-        year,
-        count(*) filter (where firm_priority_industry is not null) as priority_births,
-    from intermediate.slice_enterprise_year
-    where is_birth and in_scope and priority_industry is null
-    group by region_code, year
+        r.region_code,
+        ey.year,
+        count(*) filter (where ey.priority_industry is not null) as priority_births,
+    from mart.enterprise_year as ey
+    inner join staging.stg_region_rollup as r on ey.county_code = r.county_code
+    where ey.is_birth and ey.in_scope
+    group by r.region_code, ey.year
 ),
 
 -- Population for V1b: that year's figure, else the latest earlier one; the region's own row, else the sum

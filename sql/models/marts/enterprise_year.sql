@@ -2,40 +2,24 @@
 -- materialized: table
 -- grain: one row per enterprise (not 个体/合作社/分公司) per year t in which it existed at some point
 --   (established by 31 Dec t, not closed before 1 Jan t), with its county at the end of t, its filing
---   for t, its 2011 size class and whether it is in the small/micro scope (methodology §1, §7)
--- depends_on: staging.stg_entities, staging.stg_registry_history, staging.stg_years, staging.stg_enterprise_indicators, ref.sme_size_thresholds, ref.regions
+--   for t, its 2011 size class and whether it is in the small/micro scope (methodology §1, §7), and its registered
+--   type at the end of t and listing board in t's filing (mart.growth_path_enterprises reads them from here)
+-- depends_on: intermediate.entity_year_states, staging.stg_enterprise_indicators, ref.sme_size_thresholds, ref.regions
 -- check unique: uscc, year
 -- check not_null: uscc, year, county_code, in_scope, alive_end
 -- check accepted_values: size_class in ('大型','中型','小型','微型')
 -- check expression: tech_staff_within_employees: tech_staff is null or employees is null or tech_staff <= employees
-with entity_years as (
-    select
-        e.*,
-        y.year,
-        y.year_end,
-    from staging.stg_entities as e
-    inner join staging.stg_years as y
-        on e.established_on <= y.year_end
-        and (e.closed_on is null or e.closed_on >= make_date(y.year, 1, 1))
-    where e.is_enterprise
-),
-
-first_county as (
-    select
-        uscc,
-        arg_min(county_code, valid_from) as county_code,
-    from staging.stg_registry_history
-    group by uscc
-),
-
-filed as (
+with filed as (
     select
         ey.*,
-        -- A firm listed without a county code is still in the city's register: it counts for the city only,
-        -- like firms registered at city level, rather than vanishing from every total.
-        coalesce(c.county_code, f.county_code, (select region_code from ref.regions where level = 'city'))
+        -- County at the end of t: its state's then (intermediate.entity_year_states); a firm first listed after t takes
+        -- its earliest listed county. A firm listed without a county code is still in the city's register: it
+        -- counts for the city only, like firms registered at city level, rather than vanishing from every total.
+        coalesce(ey.state_county_code, ey.first_county_code, (select region_code from ref.regions where level = 'city'))
             as county_code,
-        coalesce(c.status = '迁出', false) as is_moved_out_at_end,
+        coalesce(ey.state_status = '迁出', false) as is_moved_out_at_end,
+        -- ey.entity_type is the latest snapshot's; growth paths need the type at the end of t.
+        ey.state_entity_type as entity_type_end,
         i.uscc is not null as has_filing,
         i.employees,
         i.revenue_wan,
@@ -48,19 +32,17 @@ filed as (
         -- A filing that leaves 是否规上 empty is taken as not 规上 (the flag is never derived from revenue).
         coalesce(i.is_above_scale, false) as is_above_scale,
         coalesce(i.is_tech_sme, false) as is_tech_sme,
+        nullif(trim(i.listing), '') as listing,
         size_class(
             i.employees, i.revenue_wan, i.assets_wan,
             t.small_employees_min, t.small_revenue_min, t.small_assets_min,
             t.medium_employees_min, t.medium_revenue_min, t.medium_assets_min,
             t.large_employees_min, t.large_revenue_min, t.large_assets_min
         ) as size_class,
-    from entity_years as ey
-    -- County at the end of t: from the latest snapshot dated on or before 31 Dec t (data-contract §5), i.e.
-    -- the entity state valid then; a firm first listed after t takes its earliest listed county (first_county).
-    asof left join staging.stg_registry_history as c on ey.uscc = c.uscc and c.valid_from <= ey.year_end
-    left join first_county as f on ey.uscc = f.uscc
+    from intermediate.entity_year_states as ey
     left join staging.stg_enterprise_indicators as i on ey.uscc = i.uscc and ey.year = i.year
     left join ref.sme_size_thresholds as t on ey.size_group = t.size_group
+    where ey.is_enterprise
 ),
 
 final as (
@@ -98,6 +80,8 @@ final as (
         closed_on is not null and year(closed_on) = year
         and (moved_out_on is null or moved_out_on >= make_date(year, 1, 1)) as is_death,
         is_converted and year(converted_on) = year as is_conversion,
+        entity_type_end as entity_type,
+        listing,
     from filed
 )
 

@@ -4,7 +4,7 @@
 --   need: its registered type at the end of t (and t−1), its listing board in t's (and t−1's) filing and the
 --   flows it makes in t. ENTERPRISE-LEVEL: feeds the aggregate marts and the internal 培育库 candidate lists
 --   only; no report, dashboard or site query may read it.
--- depends_on: mart.enterprise_year, staging.stg_registry_history, staging.stg_entities, staging.stg_enterprise_indicators, staging.stg_years
+-- depends_on: mart.enterprise_year, staging.stg_entities, staging.stg_years
 -- check unique: uscc, year
 -- check not_null: uscc, year, county_code, is_joint_stock, is_limited_company, is_listed, alive_end, in_scope
 -- check accepted_values: listing in ('新三板','浙江股权交易中心','上市')
@@ -12,21 +12,11 @@
 -- check expression: new_listing_is_listed: not coalesce(is_new_listing, false) or is_listed
 -- check expression: upgrade_time_known: (years_to_upgrade is not null) = coalesce(is_upgrade, false)
 --
--- Type at the end of t = the latest registry snapshot dated on or before 31 Dec t (data-contract §5), so a
--- change to 股份有限公司 shows in the year of the first snapshot that carries it. Type names are matched by
--- prefix: 有限责任公司（自然人独资） is an 有限责任公司, and a 股份有限公司（上市） is a 股份有限公司.
+-- Type at the end of t = the latest registry snapshot dated on or before 31 Dec t (data-contract §5; mart.enterprise_year
+-- takes it with the county), so a change to 股份有限公司 shows in the year of the first snapshot that carries it.
+-- Type names are matched by prefix: 有限责任公司（自然人独资） is an 有限责任公司, and a 股份有限公司（上市） is a 股份有限公司.
 with first_year as (
     select min(year) as year from staging.stg_years
-),
-
-typed as (
-    select
-        ey.uscc,
-        ey.year,
-        h.entity_type,
-    from mart.enterprise_year as ey
-    asof left join staging.stg_registry_history as h
-        on ey.uscc = h.uscc and h.valid_from <= make_date(ey.year, 12, 31)
 ),
 
 enriched as (
@@ -47,14 +37,29 @@ enriched as (
         ey.employees,
         ey.revenue_wan,
         ey.profit_wan,
-        t.entity_type,
-        coalesce(t.entity_type like '股份有限公司%', false) as is_joint_stock,
-        coalesce(t.entity_type like '有限责任公司%', false) as is_limited_company,
-        nullif(trim(i.listing), '') as listing,
+        ey.entity_type,
+        coalesce(ey.entity_type like '股份有限公司%', false) as is_joint_stock,
+        coalesce(ey.entity_type like '有限责任公司%', false) as is_limited_company,
+        ey.listing,
     from mart.enterprise_year as ey
     inner join staging.stg_entities as e on ey.uscc = e.uscc
-    left join typed as t on ey.uscc = t.uscc and ey.year = t.year
-    left join staging.stg_enterprise_indicators as i on ey.uscc = i.uscc and ey.year = i.year
+),
+
+-- What t−1 says, keyed by t: read straight from mart.enterprise_year (joining enriched to itself would make DuckDB
+-- materialise all of it).
+previous as (
+    select
+        uscc,
+        year + 1 as year,
+        has_filing,
+        revenue_wan,
+        profit_wan,
+        alive_end,
+        in_scope,
+        entity_type,
+        coalesce(entity_type like '股份有限公司%', false) as is_joint_stock,
+        listing,
+    from mart.enterprise_year
 ),
 
 final as (
@@ -101,7 +106,7 @@ final as (
         end as years_to_upgrade,
     from enriched as c
     cross join first_year as f
-    left join enriched as p on c.uscc = p.uscc and c.year = p.year + 1
+    left join previous as p on c.uscc = p.uscc and c.year = p.year
 )
 
 select * from final

@@ -5,7 +5,7 @@
 --   their county at the end of t (§7). P0 个体工商户; P1 small/micro enterprise (§1 scope); P2 above scale
 --   (是否规上 = 是 in t's filing); P3 股份有限公司 (type in the latest snapshot dated ≤ 31 Dec t); P4 listed
 --   (挂牌上市 non-empty in t's filing).
--- depends_on: mart.growth_path_enterprises, mart.business_demography, staging.stg_entities, staging.stg_registry_history, staging.stg_region_rollup, staging.stg_years, ref.regions
+-- depends_on: mart.growth_path_enterprises, mart.business_demography, intermediate.entity_year_states, staging.stg_region_rollup, staging.stg_years, ref.regions
 -- check unique: year, region_code, stage
 -- check not_null: year, region_code, stage, stage_zh, enterprises
 -- check accepted_values: stage in ('P0','P1','P2','P3','P4')
@@ -24,28 +24,16 @@ with stages as (
 ),
 
 -- 个体工商户 are not enterprises: their state at the end of t comes from the registry history directly.
-individual_years as (
-    select
-        e.uscc,
-        y.year,
-        y.year_end,
-        e.entity_type as latest_type,
-    from staging.stg_entities as e
-    inner join staging.stg_years as y
-        on e.established_on <= y.year_end and (e.closed_on is null or e.closed_on > y.year_end)
-    where not e.is_enterprise
-),
-
 individual_state as (
     select
-        iy.year,
-        coalesce(h.entity_type, iy.latest_type) as entity_type,
+        year,
+        coalesce(state_entity_type, entity_type) as entity_type,
         -- No county in any snapshot: counted for the city only, like enterprises (mart.enterprise_year).
-        coalesce(h.county_code, (select region_code from ref.regions where level = 'city')) as county_code,
-        coalesce(h.status = '迁出', false) as is_moved_out,
-    from individual_years as iy
-    asof left join staging.stg_registry_history as h
-        on iy.uscc = h.uscc and h.valid_from <= iy.year_end
+        coalesce(state_county_code, (select region_code from ref.regions where level = 'city')) as county_code,
+        coalesce(state_status = '迁出', false) as is_moved_out,
+    from intermediate.entity_year_states
+    -- Alive at the end of t.
+    where not is_enterprise and (closed_on is null or closed_on > year_end)
 ),
 
 members as (

@@ -4,12 +4,13 @@
 --   files carry the same snapshot date the later-ingested file replaces the earlier one as a whole.
 -- depends_on: raw.registry, ops.ingest_log
 with files as (
-    select distinct
+    -- The few distinct files first, then their log rows (joining every snapshot row to the log cost a scan's worth).
+    select
         r.file_id,
         r.source_file,
         r.as_of,
         l.ingested_at,
-    from raw.registry as r
+    from (select distinct file_id, source_file, as_of from raw.registry) as r
     left join ops.ingest_log as l on r.file_id = l.sha256 and l.status = 'loaded'
 ),
 
