@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../pipelines/db/sqlFile.ts';
+import { realRunArgs } from './runFixture.ts';
 
 const BIN = join(REPO_ROOT, 'bin', 'xiaowei.js');
 const root = mkdtempSync(join(tmpdir(), 'xw-plan-only-'));
@@ -27,22 +28,11 @@ describe('xiaowei run with only plan files in the inbox', () => {
     const db = join(root, 'wh', 'xiaowei.duckdb');
     const reports = join(root, 'reports');
     const run = () =>
-      spawnSync(
-        process.execPath,
-        [
-          BIN,
-          'run',
-          '--inbox',
-          inbox,
-          '--db',
-          db,
-          '--reports',
-          reports,
-          '--log-file',
-          join(root, 'log.jsonl'),
-        ],
-        { cwd: REPO_ROOT, env: { ...process.env, CI: '1' }, encoding: 'utf8' },
-      );
+      spawnSync(process.execPath, realRunArgs(BIN, root, inbox), {
+        cwd: REPO_ROOT,
+        env: { ...process.env, CI: '1' },
+        encoding: 'utf8',
+      });
 
     const first = run();
     expect(first.stderr.split('\n').filter((l) => / ERROR /.test(l))).toEqual([]);

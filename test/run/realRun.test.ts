@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../pipelines/db/sqlFile.ts';
-import { sha256, snapshotTree } from './runFixture.ts';
+import { realRunArgs, sha256, snapshotTree } from './runFixture.ts';
 
 const BIN = join(REPO_ROOT, 'bin', 'xiaowei.js');
 
@@ -23,18 +23,7 @@ describe('xiaowei run with the real stages', () => {
       if (f.endsWith('.csv') && !late.includes(f)) copyFileSync(join(gen, f), join(inbox, f));
     const db = join(root, 'wh', 'xiaowei.duckdb');
     const reports = join(root, 'reports');
-    const args = [
-      BIN,
-      'run',
-      '--inbox',
-      inbox,
-      '--db',
-      db,
-      '--reports',
-      reports,
-      '--log-file',
-      join(root, 'log.jsonl'),
-    ];
+    const args = realRunArgs(BIN, root, inbox);
     const env = { ...process.env, CI: '1' };
 
     const first = spawnSync(process.execPath, args, { cwd: REPO_ROOT, env, encoding: 'utf8' });

@@ -85,3 +85,19 @@ export function snapshotTree(dir: string): Record<string, string> {
   walk(dir);
   return out;
 }
+
+/** The arguments of `node bin/xiaowei.js run` over a temp root: its inbox, warehouse, reports and log. */
+export function realRunArgs(bin: string, root: string, inbox: string): string[] {
+  return [
+    bin,
+    'run',
+    '--inbox',
+    inbox,
+    '--db',
+    join(root, 'wh', 'xiaowei.duckdb'),
+    '--reports',
+    join(root, 'reports'),
+    '--log-file',
+    join(root, 'log.jsonl'),
+  ];
+}
