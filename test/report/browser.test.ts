@@ -3,29 +3,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, withChromium } from '../../pipelines/report/printPdf.ts';
 import { type AnnualReportResult, writeAnnualReport } from '../../pipelines/report/writeAnnualReport.ts';
 import { serveStatic } from '../../pipelines/site/serveStatic.ts';
 import { writeSite } from '../../pipelines/site/writeSite.ts';
 import { buildFixtureWarehouse, removeFixtureWarehouses } from '../fixtures/report/fixtureWarehouse.ts';
+import { errorsWhile } from './pageErrors.ts';
 
 afterAll(() => removeFixtureWarehouses());
 
 const CHROMIUM = chromiumPath();
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
-
-/** Console errors and uncaught exceptions of a page, collected while `fn` runs. */
-async function errorsWhile(page: Page, fn: () => Promise<void>): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await fn();
-  return errors;
-}
 
 describe.skipIf(!HAVE_CHROMIUM)(
   `report and site in headless Chromium (skipped when ${CHROMIUM} is missing: apt-get install chromium)`,
