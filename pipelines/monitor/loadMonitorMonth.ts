@@ -165,6 +165,7 @@ export async function loadMonitorMonth(
     month,
     quarter,
     year: december ? month.slice(0, 4) : '',
+    all_periods: false,
   });
   const scored = await readRows(
     con,

@@ -16,7 +16,14 @@ export async function readAlertNotices(dbPath: string): Promise<AlertNotice[]> {
   const wh = await openWarehouse(dbPath, { readOnly: true });
   try {
     return await withConnection(wh, async (con) => {
-      const alerts = await readRows(con, NotifiableAlert, readSql('queries/monitor/alerts_to_notify.sql'));
+      // Every period of the highest methodology version, oldest first.
+      const alerts = await readRows(con, NotifiableAlert, readSql('queries/monitor/period_alerts.sql'), {
+        version: '',
+        month: '',
+        quarter: '',
+        year: '',
+        all_periods: true,
+      });
       if (alerts.length === 0) return [];
       const d = (await loadMonitorPublication(con)).publication.disclosure;
       return alerts.map((a) => ({

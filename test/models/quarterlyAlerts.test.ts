@@ -150,7 +150,13 @@ describe('quarterly alerts (methodology §10)', () => {
       ['quarterly:330521:2019Q1:plan_02', '预警'],
     ]);
     const notices = await withConnection(wh, (con) =>
-      readRows(con, z.object({ alert_id: z.string() }), readSql('queries/monitor/alerts_to_notify.sql')),
+      readRows(con, z.object({ alert_id: z.string() }), readSql('queries/monitor/period_alerts.sql'), {
+        version: '',
+        month: '',
+        quarter: '',
+        year: '',
+        all_periods: true,
+      }),
     );
     expect(notices.map((n) => n.alert_id)).toContain('quarterly:330521:2019Q1:plan_02');
   });
