@@ -111,53 +111,104 @@ export interface MonitorMonth {
   publication: FullPublication;
 }
 
-/**
- * Reads `month` (default: the latest complete month) from a built warehouse and applies the publication rules
- * (methodology §6) to every monthly flow. A month outside the data, a bad month or an unbuilt warehouse is a
- * UserError: never an empty answer.
- */
-export async function loadMonitorMonth(
-  con: DuckDBConnection,
-  opts: {
-    month?: string;
-    path: string;
-    /** The publication rules over every flow, when the caller already decided them (several months at once). */
-    published?: { regions: ChartRegion[]; publication: FullPublication };
-  },
-): Promise<MonitorMonth> {
-  if (opts.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month))
-    throw new UserError('monitor.month_invalid', { month: opts.month });
+/** What every month of monitoring shares: the months the warehouse covers and the methodology they follow. */
+interface MonitorRange {
+  first: string;
+  last: string;
+  latestComplete: string;
+  asOf: string;
+  version: string;
+}
+
+/** The months mart.monthly_flows covers; a warehouse built without monitoring, or without months, is refused. */
+async function readMonitorRange(con: DuckDBConnection, path: string): Promise<MonitorRange> {
   const present = await readRows(
     con,
     z.object({ present: z.number() }),
     readSql('queries/report/table_exists.sql'),
     { schema: 'mart', name: 'monthly_expected' },
   );
-  if (present.length === 0) throw new UserError('monitor.not_built', { path: opts.path });
+  if (present.length === 0) throw new UserError('monitor.not_built', { path });
   const [range] = await readRows(con, Months, readSql('queries/monitor/flow_months.sql'));
   if (!range?.first_month || !range.last_month || !range.as_of || !range.methodology_version)
-    throw new UserError('monitor.no_months', { path: opts.path });
-  const month = opts.month ?? range.latest_complete_month ?? range.last_month;
-  if (month < range.first_month || month > range.last_month)
-    throw new UserError('monitor.month_not_covered', {
-      month,
-      first: range.first_month,
-      last: range.last_month,
-      asOf: range.as_of,
-    });
-  const version = range.methodology_version;
-  const { regions, publication } = opts.published ?? (await loadMonitorPublication(con));
+    throw new UserError('monitor.no_months', { path });
+  return {
+    first: range.first_month,
+    last: range.last_month,
+    latestComplete: range.latest_complete_month ?? range.last_month,
+    asOf: range.as_of,
+    version: range.methodology_version,
+  };
+}
+
+const isCovered = (month: string, r: MonitorRange) => month >= r.first && month <= r.last;
+
+function refuseUncovered(month: string, r: MonitorRange): void {
+  if (!isCovered(month, r))
+    throw new UserError('monitor.month_not_covered', { month, first: r.first, last: r.last, asOf: r.asOf });
+}
+
+/** The flows of the months from..to (in flow_series.sql's order), through the publication rules. */
+async function readSeries(
+  con: DuckDBConnection,
+  version: string,
+  span: { from: string; to: string },
+  publication: FullPublication,
+): Promise<FlowRow[]> {
   const d = publication.disclosure;
-  const series = (
-    await readRows(con, FlowRow, readSql('queries/monitor/flow_series.sql'), {
-      version,
-      from_month: monthsBack(month, SERIES_MONTHS - 1),
-      to_month: month,
-    })
-  ).map((f): FlowRow => {
+  const rows = await readRows(con, FlowRow, readSql('queries/monitor/flow_series.sql'), {
+    version,
+    from_month: span.from,
+    to_month: span.to,
+  });
+  return rows.map((f): FlowRow => {
     const withheld = d.withheld(monthlyFlowKey(f.region_code, f.month, f.metric));
     return { ...f, observed: withheld ? null : f.observed, withheld };
   });
+}
+
+/** The revised counts of the months from..to (in month_revisions.sql's order), through the publication rules. */
+async function readRevisions(
+  con: DuckDBConnection,
+  span: { from: string; to: string },
+  publication: FullPublication,
+): Promise<MonthRevision[]> {
+  const d = publication.disclosure;
+  const rows = await readRows(con, RevisionRow, readSql('queries/monitor/month_revisions.sql'), {
+    from_month: span.from,
+    to_month: span.to,
+    min: d.min,
+  });
+  return rows.map(
+    ({ old_group_small, ...r }): MonthRevision => ({
+      ...r,
+      // The older snapshot's bulletin withheld cells of a group holding a small count; those stay unprinted.
+      old_value: old_group_small ? null : r.old_value,
+      new_value: d.withheld(monthlyFlowKey(r.region_code, r.month, r.metric)) ? null : r.new_value,
+    }),
+  );
+}
+
+/** The SERIES_MONTHS months a chart of `month` shows. */
+const seriesSpan = (month: string) => ({ from: monthsBack(month, SERIES_MONTHS - 1), to: month });
+
+/**
+ * One month from rows read for a span holding its series: the series and revisions keep the rows of the
+ * month's own span (both queries order by something that keeps a span's rows in the same order), the alerts
+ * and the quarter's scorecard are read for the month.
+ */
+async function assembleMonth(
+  con: DuckDBConnection,
+  month: string,
+  range: MonitorRange,
+  published: { regions: ChartRegion[]; publication: FullPublication },
+  read: { series: FlowRow[]; revisions: MonthRevision[] },
+): Promise<MonitorMonth> {
+  const span = seriesSpan(month);
+  const within = (m: string) => m >= span.from && m <= span.to;
+  const series = read.series.filter((f) => within(f.month));
+  const revisions = read.revisions.filter((r) => within(r.month));
+  const version = range.version;
   const quarter = quarterBefore(month);
   const december = month.endsWith('-12');
   const alerts = await readRows(con, AlertRow, readSql('queries/monitor/period_alerts.sql'), {
@@ -173,34 +224,42 @@ export async function loadMonitorMonth(
     readSql('queries/monitor/quarter_scored.sql'),
     { version, quarter },
   );
-  const revisions = (
-    await readRows(con, RevisionRow, readSql('queries/monitor/month_revisions.sql'), {
-      from_month: monthsBack(month, SERIES_MONTHS - 1),
-      to_month: month,
-      min: d.min,
-    })
-  ).map(
-    ({ old_group_small, ...r }): MonthRevision => ({
-      ...r,
-      // The older snapshot's bulletin withheld cells of a group holding a small count; those stay unprinted.
-      old_value: old_group_small ? null : r.old_value,
-      new_value: d.withheld(monthlyFlowKey(r.region_code, r.month, r.metric)) ? null : r.new_value,
-    }),
-  );
   const flows = series.filter((f) => f.month === month);
   return {
     month,
-    asOf: range.as_of,
+    asOf: range.asOf,
     methodologyVersion: version,
     isPartial: flows.some((f) => f.is_partial),
-    regions,
+    regions: published.regions,
     flows,
     series,
     alerts,
     revisions,
     quarter: { period: quarter, scored: scored.length > 0 },
-    publication,
+    publication: published.publication,
   };
+}
+
+/**
+ * Reads `month` (default: the latest complete month) from a built warehouse and applies the publication rules
+ * (methodology §6) to every monthly flow. A month outside the data, a bad month or an unbuilt warehouse is a
+ * UserError: never an empty answer.
+ */
+export async function loadMonitorMonth(
+  con: DuckDBConnection,
+  opts: { month?: string; path: string },
+): Promise<MonitorMonth> {
+  if (opts.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month))
+    throw new UserError('monitor.month_invalid', { month: opts.month });
+  const range = await readMonitorRange(con, opts.path);
+  const month = opts.month ?? range.latestComplete;
+  refuseUncovered(month, range);
+  const published = await loadMonitorPublication(con);
+  const span = seriesSpan(month);
+  return assembleMonth(con, month, range, published, {
+    series: await readSeries(con, range.version, span, published.publication),
+    revisions: await readRevisions(con, span, published.publication),
+  });
 }
 
 /**
@@ -217,24 +276,30 @@ export async function loadMonitorPublication(
 
 /**
  * The latest complete month and up to `count − 1` months before it that the data cover, newest first, all
- * through one publication decision (the dashboard's month picker).
+ * through one publication decision (the dashboard's month picker). Their series and revisions are read once,
+ * for the span of all of them.
  */
 export async function loadRecentMonitorMonths(
   con: DuckDBConnection,
   opts: { path: string; count: number },
 ): Promise<MonitorMonth[]> {
-  // The latest month first: it refuses a warehouse built without monitoring before anything reads its tables.
-  const latest = await loadMonitorMonth(con, { path: opts.path });
-  const published = { regions: latest.regions, publication: latest.publication };
-  const months = [latest];
-  for (let back = 1; back < opts.count; back++) {
-    const month = monthsBack(latest.month, back);
-    try {
-      months.push(await loadMonitorMonth(con, { month, path: opts.path, published }));
-    } catch (err) {
-      if (err instanceof UserError && err.id === 'monitor.month_not_covered') break;
-      throw err;
-    }
+  // The range first: it refuses a warehouse built without monitoring before anything reads its tables.
+  const range = await readMonitorRange(con, opts.path);
+  refuseUncovered(range.latestComplete, range);
+  const months: string[] = [];
+  for (let back = 0; back < opts.count; back++) {
+    const month = monthsBack(range.latestComplete, back);
+    if (!isCovered(month, range)) break;
+    months.push(month);
   }
-  return months;
+  const published = await loadMonitorPublication(con);
+  const oldest = months[months.length - 1] ?? range.latestComplete;
+  const span = { from: seriesSpan(oldest).from, to: range.latestComplete };
+  const read = {
+    series: await readSeries(con, range.version, span, published.publication),
+    revisions: await readRevisions(con, span, published.publication),
+  };
+  const out: MonitorMonth[] = [];
+  for (const month of months) out.push(await assembleMonth(con, month, range, published, read));
+  return out;
 }

@@ -1,4 +1,5 @@
 import { withFootnotes } from '../publish/publishedCell.ts';
+import type { PublishedIndexRow } from '../publish/publishedRows.ts';
 import { driverSentence } from './driverSentence.ts';
 import { amountCell, changeCell, suppressedCell, textCell } from './formatCell.ts';
 import { indicatorMoves, moduleMoves } from './indexDrivers.ts';
@@ -15,8 +16,17 @@ export function indexName(ctx: ReportContext, kind: IndexKind): string {
   return kind === 'growth' ? ctx.meta.methodology.growthNameZh : ctx.meta.methodology.vitalityNameZh;
 }
 
+// A lookup per rows array: the site asks for one per page, year and headline (≈ 0.1 s of building maps).
+const lookups = new WeakMap<readonly PublishedIndexRow[], IndexLookup>();
+
 export function indexLookup(ctx: ReportContext, kind: IndexKind): IndexLookup {
-  return new IndexLookup(kind === 'growth' ? ctx.data.growth : ctx.data.vitality);
+  const rows = kind === 'growth' ? ctx.data.growth : ctx.data.vitality;
+  let lookup = lookups.get(rows);
+  if (!lookup) {
+    lookup = new IndexLookup(rows);
+    lookups.set(rows, lookup);
+  }
+  return lookup;
 }
 
 /** Ranks of the counties on an index total in the report year. */

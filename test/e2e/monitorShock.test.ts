@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readRows, type Warehouse, withConnection } from '../../pipelines/db/warehouse.ts';
 import { buildWarehouse } from '../../pipelines/models/buildWarehouse.ts';
+import { loadMonitorMonth, loadRecentMonitorMonths } from '../../pipelines/monitor/loadMonitorMonth.ts';
 import { writeMonitorBulletin } from '../../pipelines/monitor/writeMonitorBulletin.ts';
 import { buildGeneratedWarehouse, fixedNow } from './generatedWarehouse.ts';
 
@@ -92,5 +93,22 @@ describe('monitoring on city-scale generated data', () => {
     expect(shock[0]).toMatch(/^【预警】南浔区2020年6月注销企业\d+户，比预期（约[\d.]+户）多[\d.]+户/);
     const csv = readFileSync(join(r.dir, 'tables', 'monitor-alerts.csv'), 'utf8');
     expect(csv).toMatch(/预警,南浔区,2020年6月,注销企业,/);
+  });
+
+  it("reads the dashboard's twelve months in one pass exactly as month by month, alerts included", async () => {
+    const path = join(shockedDir, 'w.duckdb');
+    const { recent, oneByOne } = await withConnection(shocked, async (con) => {
+      const recent = await loadRecentMonitorMonths(con, { path, count: 12 });
+      const oneByOne = [];
+      for (const m of recent) oneByOne.push(await loadMonitorMonth(con, { month: m.month, path }));
+      return { recent, oneByOne };
+    });
+    expect(recent.map((m) => m.month)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2020-${String(12 - i).padStart(2, '0')}`),
+    );
+    const strip = ({ publication, ...rest }: (typeof recent)[number]) => rest;
+    expect(recent.map(strip)).toEqual(oneByOne.map(strip));
+    expect(recent.find((m) => m.month === '2020-06')?.alerts.map((a) => a.alert_id)).toContain(SHOCK);
+    expect(recent.every((m) => m.series.length === 24 * 36)).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../pipelines/cli/io.ts';
 import { main } from '../../pipelines/cli/main.ts';
 import { openWarehouse, withConnection } from '../../pipelines/db/warehouse.ts';
-import { loadMonitorMonth } from '../../pipelines/monitor/loadMonitorMonth.ts';
+import { loadMonitorMonth, loadRecentMonitorMonths } from '../../pipelines/monitor/loadMonitorMonth.ts';
 import { listFiles } from '../../pipelines/publish/publicOutput.ts';
 import { writeSite } from '../../pipelines/site/writeSite.ts';
 import { buildFixtureDb } from '../models/buildFixture.ts';
@@ -197,6 +197,30 @@ describe('xiaowei monitor', () => {
     ).toBe(null);
     const pub = await withWarehouse((con) => loadMonitorMonth(con, { path: dbPath }));
     expect((await scanPublicTree(site.outDir, pub.publication.disclosure)).findings).toEqual([]);
+  });
+
+  it("reads the dashboard's months in one pass exactly as month by month, back to the first month covered", async () => {
+    // The fixture covers 2019-01 … 2021-03 and 2021-03 is partial: asked for 40, the picker gets the 26 months
+    // 2021-02 … 2019-01 (the earliest ones with a series shorter than 24 months).
+    const { recent, oneByOne } = await withWarehouse(async (con) => {
+      const recent = await loadRecentMonitorMonths(con, { path: dbPath, count: 40 });
+      const oneByOne = [];
+      for (const m of recent) oneByOne.push(await loadMonitorMonth(con, { month: m.month, path: dbPath }));
+      return { recent, oneByOne };
+    });
+    expect(recent.map((m) => m.month)).toEqual(
+      Array.from({ length: 26 }, (_, i) => {
+        const k = 2021 * 12 + 1 - i;
+        return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+      }),
+    );
+    expect(recent[25].month).toBe('2019-01');
+    const strip = ({ publication, ...rest }: (typeof recent)[number]) => rest;
+    expect(recent.map(strip)).toEqual(oneByOne.map(strip));
+    // Full series where 24 months exist, shorter ones before (this fixture has no alerts or revisions:
+    // test/e2e/monitorShock.test.ts compares months that have both).
+    expect(recent[0].series.length).toBe(24 * 36);
+    expect(recent[25].series.length).toBe(36);
   });
 
   it('refuses a month the data do not cover: a clear message, exit code 1, nothing on stdout', async () => {

@@ -46,33 +46,43 @@ const ABSOLUTE_PATH =
 const COUNT_PHRASE =
   /(在营小微企业|新设|注销|个转企|小升规|规改股|新三板挂牌|浙股交挂牌|上市|高成长企业|瞪羚企业|新设企业|注销企业|吊销企业|个体工商户)\s*(\d+)\s*[家户]/g;
 
+const DIGIT = /\d/;
+
+/** Where a finding is: a label, or an object printing it (JSON paths are built only for a finding). */
+export type Where = string | { toString(): string };
+
 export type Report = (check: GuardCheck, detail: string) => void;
 
 /** Text anywhere in an output: identifiers, company names, machine paths, withheld values. */
 export function checkText(
   text: string,
-  where: string,
+  where: Where,
   o: GuardOptions,
   sentinels: string[],
   report: Report,
 ): void {
-  for (const m of text.matchAll(USCC_TOKEN))
-    if (isValidUscc(m[0])) report('uscc', `${where}: an 18-character credit code`);
-  const company = COMPANY_NAME.exec(text);
+  // Each pattern is tried only on text holding what any match must contain: outputs hold ~10⁵ short strings.
+  if (text.length >= 18)
+    for (const m of text.matchAll(USCC_TOKEN))
+      if (isValidUscc(m[0])) report('uscc', `${where}: an 18-character credit code`);
+  const company = text.includes('公司') || text.includes('企业') ? COMPANY_NAME.exec(text) : null;
   if (company) report('name_column', `${where}: an enterprise name (${company[0].slice(-12)})`);
-  const path = ABSOLUTE_PATH.exec(text);
+  const path = text.includes('/') || text.includes('\\') ? ABSOLUTE_PATH.exec(text) : null;
   if (path) report('machine_path', `${where}: ${path[0].slice(0, 60)}`);
   for (const p of o.machinePaths)
     if (p.length > 1 && text.includes(p)) report('machine_path', `${where}: ${p}`);
-  for (const s of sentinels) if (text.includes(s)) report('withheld_value', `${where}: ${s}`);
-  for (const m of text.matchAll(COUNT_PHRASE)) {
-    const n = Number(m[2]);
-    if (n > 0 && n < o.min) report('small_count', `${where}: "${m[0]}"`);
-  }
+  // A sentinel is a number's rendering with at least seven significant digits (sentinelsOf).
+  if (text.length >= 7 && DIGIT.test(text))
+    for (const s of sentinels) if (text.includes(s)) report('withheld_value', `${where}: ${s}`);
+  if (text.includes('家') || text.includes('户'))
+    for (const m of text.matchAll(COUNT_PHRASE)) {
+      const n = Number(m[2]);
+      if (n > 0 && n < o.min) report('small_count', `${where}: "${m[0]}"`);
+    }
 }
 
 /** A column label: a name or credit-code column is an enterprise-level list. */
-export function checkHeader(label: string, where: string, report: Report): void {
+export function checkHeader(label: string, where: Where, report: Report): void {
   if (NAME_COLUMN.test(label.trim())) report('name_column', `${where}: column "${label}"`);
 }
 

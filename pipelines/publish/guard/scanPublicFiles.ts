@@ -56,10 +56,22 @@ function checkTable(rows: string[][], where: string, ctx: Ctx, csv: boolean): vo
   }
 }
 
+/** A place in a JSON document, printed only when a finding names it (documents hold ~10⁵ leaves). */
+class JsonPath {
+  constructor(
+    readonly up: string | JsonPath,
+    readonly key: string | number,
+  ) {}
+
+  toString(): string {
+    return typeof this.key === 'number' ? `${this.up}[${this.key}]` : `${this.up}.${this.key}`;
+  }
+}
+
 /** JSON data (chart specs, dashboard data): every record's keys, labelled counts and text leaves. */
-function checkJson(value: unknown, where: string, ctx: Ctx): void {
+function checkJson(value: unknown, where: string | JsonPath, ctx: Ctx): void {
   if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) checkJson(v, `${where}[${i}]`, ctx);
+    for (const [i, v] of value.entries()) checkJson(v, new JsonPath(where, i), ctx);
     return;
   }
   if (typeof value === 'number') {
@@ -73,8 +85,9 @@ function checkJson(value: unknown, where: string, ctx: Ctx): void {
   }
   const record = value as Record<string, unknown>;
   for (const [k, v] of Object.entries(record)) {
-    checkHeader(k, `${where}.${k}`, ctx.report);
-    checkJson(v, `${where}.${k}`, ctx);
+    const path = new JsonPath(where, k);
+    checkHeader(k, path, ctx.report);
+    checkJson(v, path, ctx);
   }
   const text = (v: unknown) => (typeof v === 'number' || typeof v === 'string' ? String(v) : '');
   const labelled = typeof record.label === 'string' && ENTERPRISE_COUNT_LABELS.has(record.label);
