@@ -31,17 +31,32 @@ export function sha256File(path: string): Promise<string> {
 }
 
 /**
- * The run's inputs with their content hashes, taken before ingest reads them. Only regular files are hashed:
- * a symbolic link (possibly dangling) is recorded without a hash, and ingest refuses it.
+ * The run's inputs and their sizes, before ingest reads them; their content hashes come later
+ * (`hashInputs`). A symbolic link (possibly dangling) is recorded with size 0, and ingest refuses it.
  */
-export async function describeInputs(paths: string[]): Promise<RunInput[]> {
-  const out: RunInput[] = [];
-  for (const file of paths) {
+export function describeInputs(paths: string[]): RunInput[] {
+  return paths.map((file) => {
     const st = lstatSync(file, { throwIfNoEntry: false });
-    const regular = st?.isFile() ?? false;
-    out.push({ file, sha256: regular ? await sha256File(file) : '', bytes: regular ? (st?.size ?? 0) : 0 });
+    return { file, sha256: '', bytes: st?.isFile() ? st.size : 0 };
+  });
+}
+
+/**
+ * Fills in each input's sha256: the hash ingest computed of the bytes it read when it reported one (so that a
+ * province inbox of 5 GB is read once, not twice), otherwise the file's own, for regular files only.
+ */
+export async function hashInputs(
+  inputs: RunInput[],
+  reported: ReadonlyMap<string, string | undefined>,
+): Promise<void> {
+  for (const input of inputs) {
+    if (input.sha256 !== '') continue;
+    const known = reported.get(input.file);
+    if (known) input.sha256 = known;
+    else if (lstatSync(input.file, { throwIfNoEntry: false })?.isFile())
+      // A file gone or unreadable since is recorded without a hash: the run's outcome does not depend on it.
+      input.sha256 = await sha256File(input.file).catch(() => '');
   }
-  return out;
 }
 
 // Never overwrite an earlier file of the same name in done/ or rejected/: nothing is ever deleted.

@@ -1,6 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import { openWarehouse, type Warehouse, withConnection } from '../db/warehouse.ts';
-import { describeInputs, fileInboxOutcomes, listInboxFiles } from './inbox.ts';
+import { describeInputs, fileInboxOutcomes, hashInputs, listInboxFiles } from './inbox.ts';
 import { prepareRun } from './prepareRun.ts';
 import type { Progress } from './progressLine.ts';
 import { publishRun, recoverInterruptedRuns } from './publish.ts';
@@ -131,7 +131,7 @@ async function executeRun(
   };
   let wh: Warehouse | undefined;
   try {
-    record.inputs = await describeInputs(files);
+    record.inputs = describeInputs(files);
     const copiedFrom = await copyPublishedToWork(paths);
     const base: RenderContext = {
       runId: record.run_id,
@@ -154,6 +154,10 @@ async function executeRun(
       input.status = r?.status ?? 'not-reported';
       input.message = r?.message ?? null;
     }
+    await hashInputs(
+      record.inputs,
+      new Map(record.inputs.map((i) => [i.file, byFile.get(resolve(i.file))?.sha256])),
+    );
     await fx.checkpoint('ingest');
     checkAbort();
     step('build');
@@ -253,6 +257,8 @@ async function executeRun(
     record.finished_at = fx.now().toISOString();
     record.error = err instanceof Error ? err.message : String(err);
     record.outputs = [];
+    // A run that stopped before ingest reported still records what its inputs held (unreadable ones stay '').
+    await hashInputs(record.inputs, new Map());
     store.save(record);
     fx.log.error({ run_id: record.run_id, error: record.error }, `run ${record.status}`);
     return { status: record.status as 'failed' | 'interrupted', record };
