@@ -181,3 +181,16 @@ export function terminalProgressBar(
 export function progressBarFor(io: CliIo): ProgressBar {
   return isInteractive(io) ? terminalProgressBar(io.stderr) : silentProgressBar;
 }
+
+/**
+ * A writer for other output while the bar may be drawn (the run's log lines): it erases the bar first, so a
+ * line never follows the bar on the same line; the bar's next update draws it again.
+ */
+export function besideBar(bar: ProgressBar, out: { write(s: string): unknown }): { write(s: string): void } {
+  return {
+    write(s: string) {
+      bar.clear();
+      out.write(s);
+    },
+  };
+}

@@ -2,6 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import {
   advanceProgress,
+  besideBar,
   formatProgressLine,
   formatRate,
   formatTimeLeft,
@@ -154,6 +155,25 @@ describe('the bar on a terminal', () => {
       '',
     ]);
     expect(writes.every((w) => w.startsWith('\r\x1b[2K'))).toBe(true);
+  });
+
+  it('steps aside for a log line: erased before the line, drawn again by the next update', () => {
+    const { writes, out } = stream();
+    let t = 0;
+    const bar = terminalProgressBar(out, () => t);
+    const log = besideBar(bar, out);
+    bar.update({ label: 'run 1/5 ingest', fraction: 0 });
+    log.write('INFO  stage ingest\n');
+    log.write('INFO  again\n'); // nothing drawn: nothing to erase
+    t = 300;
+    bar.update({ label: 'run 1/5 ingest', fraction: 0.5 });
+    expect(writes.map((w) => w.slice(0, 31))).toEqual([
+      '\r\x1b[2K[--------------------]   0',
+      '\r\x1b[2K',
+      'INFO  stage ingest\n',
+      'INFO  again\n',
+      '\r\x1b[2K[##########----------]  50',
+    ]);
   });
 
   it('is silent when stderr is not a terminal, or under CI', () => {

@@ -8,7 +8,7 @@ import type { RunOutcome } from '../../run/runPipeline.ts';
 import { pauseHookFromEnv } from '../../run/testPause.ts';
 import { dbOption } from '../dbOption.ts';
 import { type CliIo, isInteractive } from '../io.ts';
-import { terminalProgressBar } from '../progressBar.ts';
+import { besideBar, terminalProgressBar } from '../progressBar.ts';
 
 export const DEFAULT_REPORTS = 'reports';
 export const DEFAULT_LOG_FILE = 'data/logs/xiaowei.log';
@@ -84,7 +84,10 @@ export function register(program: Command, io: CliIo): void {
         import('../../report/printPdf.ts'),
         import('../../run/runPipeline.ts'),
       ]);
-      const log = createRunLogger({ logFile: opts.logFile, terminal: io.stderr, now: () => new Date() });
+      const bar = isInteractive(io) ? terminalProgressBar(io.stderr) : null;
+      // A log line printed while the bar is drawn would follow it on the same line: the bar steps aside first.
+      const terminal = bar ? besideBar(bar, io.stderr) : io.stderr;
+      const log = createRunLogger({ logFile: opts.logFile, terminal, now: () => new Date() });
       const abort = new AbortController();
       // First SIGINT/SIGTERM: stop at the next stage boundary and record 'interrupted'. A second one gets
       // Node's default (exit at once), which is safe too: nothing is published before the final renames.
@@ -110,7 +113,7 @@ export function register(program: Command, io: CliIo): void {
               pdfChromium: opts.pdf ? chromiumPath(io.env) : undefined,
             }),
             log,
-            progress: isInteractive(io) ? runProgressBar(terminalProgressBar(io.stderr)) : silentProgress,
+            progress: bar ? runProgressBar(bar) : silentProgress,
             checkpoint: pauseHookFromEnv(io.env),
             signal: abort.signal,
           }),
