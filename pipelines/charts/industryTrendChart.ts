@@ -26,20 +26,39 @@ export interface IndustryTrendPoint {
   value_label: string;
 }
 
+// The dashboard draws this chart for every page, year and industry (≈ 1,000 times at city scale): the total
+// rows are grouped once per rows array, each group in the rows' order.
+const totalsCache = new WeakMap<
+  readonly PublishedIndustryIndexRow[],
+  Map<string, PublishedIndustryIndexRow[]>
+>();
+
+function totalsByRegionIndustry(
+  rows: readonly PublishedIndustryIndexRow[],
+): Map<string, PublishedIndustryIndexRow[]> {
+  let groups = totalsCache.get(rows);
+  if (!groups) {
+    groups = new Map();
+    for (const r of rows) {
+      if (r.level !== 'total') continue;
+      const key = `${r.region_code}|${r.priority_industry}`;
+      const group = groups.get(key);
+      if (group) group.push(r);
+      else groups.set(key, [r]);
+    }
+    totalsCache.set(rows, groups);
+  }
+  return groups;
+}
+
 /** Chartable total points of the region's industries up to the year, and how many the layer withheld. */
 export function industryTrendPoints(
   rows: { growth: readonly PublishedIndustryIndexRow[]; vitality: readonly PublishedIndustryIndexRow[] },
   opts: IndustryTrendOptions,
 ) {
   const candidates = (['growth', 'vitality'] as const).flatMap((index) =>
-    rows[index]
-      .filter(
-        (r) =>
-          r.level === 'total' &&
-          r.region_code === opts.regionCode &&
-          r.priority_industry === opts.industry &&
-          r.year <= opts.year,
-      )
+    (totalsByRegionIndustry(rows[index]).get(`${opts.regionCode}|${opts.industry}`) ?? [])
+      .filter((r) => r.year <= opts.year)
       .map((r) => ({ ...r, index })),
   );
   const { kept, suppressed } = partitionWithheld(candidates, (r) => r.withheld !== null);
