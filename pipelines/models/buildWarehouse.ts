@@ -7,7 +7,10 @@ import { listMethodologyVersions } from '../methodology/loadMethodology.ts';
 import { recordRevisions } from '../publish/recordRevisions.ts';
 import { buildUncertainty } from '../uncertainty/buildUncertainty.ts';
 import { asideNames, dropAside, swapIn } from './buildAside.ts';
+import { type BuildFingerprint, buildFingerprint } from './buildFingerprint.ts';
 import { type BuildProgress, stepProgress, stepWeights } from './buildProgress.ts';
+import { decideBuildMode } from './decideBuildMode.ts';
+import { INCREMENTAL_MODELS, runIncrementalModel } from './incrementalModels.ts';
 import { orderModels, readModels } from './modelFile.ts';
 import { prepareBuild } from './prepareBuild.ts';
 import { type ModelRunResult, runModel } from './runModels.ts';
@@ -22,11 +25,17 @@ export interface BuildOptions {
   onModel?: (r: ModelRunResult) => void;
   /** Progress for a progress bar, a few times a second while a model is materialised. */
   onProgress?: (p: BuildProgress) => void;
+  /** false: rebuild every model even when an incremental build would give the same (`xiaowei build --full`). */
+  incremental?: boolean;
 }
 
 export interface BuildSummary {
   runId: string;
   methodologyVersions: string[];
+  /** incremental: the firm-level models were updated from what the added data changes (decideBuildMode.ts). */
+  mode: 'full' | 'incremental';
+  /** Why this mode, e.g. why a full build although one was built before. */
+  modeReason: string;
   models: ModelRunResult[];
   checks: number;
   /** Rows per methodology version and index, e.g. { 'v1.growth': 1584 }. */
@@ -43,6 +52,8 @@ const MODELS_DIR = 'models';
  * plans the next with real statistics); then one transaction swaps them all in, records revisions, stamps every
  * table with the run id and logs the build. A failure or a kill before that commit leaves every model of the
  * last good build, with its run id, as it was; what was written aside is dropped (or by the next build).
+ * When only data after the last build was added (decideBuildMode.ts), the build is incremental: the firm-level
+ * models are updated in place (incrementalModels.ts), the others built aside as above, all in one transaction.
  */
 export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Promise<BuildSummary> {
   const started = options.now();
@@ -54,28 +65,36 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
       models,
     );
     const versions = methodologies.map((m) => m.version);
-    const names = asideNames(models);
     await dropAside(con);
     try {
       await inTransaction(con, () => prepareBuild(con, methodologies));
+      const fingerprint = await buildFingerprint(con, methodologies);
+      const plan = await decideBuildMode(con, models, fingerprint, options.incremental ?? true);
+      const incremental = (name: string) => plan.mode === 'incremental' && INCREMENTAL_MODELS.has(name);
+      // An incremental build updates the firm-level models in place; the others are built aside either way.
+      const names = asideNames(models.filter((m) => !incremental(m.name)));
       // mart.alerts stamps the alerts this build raises first with its run id.
       await con.run(readSql('statements/monitor/set_build_run.sql'), { run_id: options.runId });
       const results: ModelRunResult[] = [];
       const weights = stepWeights(models);
       const report = options.onProgress;
-      for (const [i, model] of models.entries()) {
-        report?.(stepProgress(weights, i, model.name, { fraction: 0, rows: 0 }));
-        const r = await runModel(
-          con,
-          model,
-          names,
-          report && ((q) => report(stepProgress(weights, i, model.name, q))),
-        );
-        results.push(r);
-        options.onModel?.(r);
-      }
-      report?.(stepProgress(weights, models.length, 'swap in', { fraction: 0, rows: 0 }));
-      return await inTransaction(con, async () => {
+      const buildModels = async () => {
+        for (const [i, model] of models.entries()) {
+          report?.(stepProgress(weights, i, model.name, { fraction: 0, rows: 0 }));
+          const r = incremental(model.name)
+            ? await runIncrementalModel(con, model, models, names, { registry_as_of: plan.registryAsOf })
+            : await runModel(
+                con,
+                model,
+                names,
+                report && ((q) => report(stepProgress(weights, i, model.name, q))),
+              );
+          results.push(r);
+          options.onModel?.(r);
+        }
+        report?.(stepProgress(weights, models.length, 'swap in', { fraction: 0, rows: 0 }));
+      };
+      const swap = async (): Promise<BuildSummary> => {
         await swapIn(con, models, names);
         // Methodology §11, computed from the indices just swapped in, in the same transaction.
         const uncertainty = await buildUncertainty(con, methodologies);
@@ -84,6 +103,9 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
         // ops.alert_first_seen persists across builds (outside the swap): only a build that swaps in records.
         await con.run(readSql('statements/monitor/record_alert_first_seen.sql'));
         await stampBuild(con, options.runId);
+        await recordBuildState(con, options.runId, fingerprint);
+        // What this build read, recorded, and the sets of firms and years an incremental build filtered by.
+        await dropAside(con);
         await con.run(readSql('statements/ops/insert_build_log.sql'), {
           run_id: options.runId,
           versions: versions.join(','),
@@ -95,16 +117,40 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
         return {
           runId: options.runId,
           methodologyVersions: versions,
+          mode: plan.mode,
+          modeReason: plan.reason,
           models: results,
           checks,
           indexRows: await countIndexRows(con),
         };
-      });
+      };
+      // An incremental build writes into the live tables: all of it is one transaction, so a failure or a kill
+      // leaves the last good build whole. A full build commits each model aside and swaps them in at the end.
+      if (plan.mode === 'incremental')
+        return await inTransaction(con, async () => {
+          await buildModels();
+          return swap();
+        });
+      await buildModels();
+      return await inTransaction(con, swap);
     } catch (err) {
       await dropAside(con).catch(() => undefined);
       throw err;
     }
   });
+}
+
+/** What the next build compares with to decide whether it may be incremental (decideBuildMode.ts). */
+async function recordBuildState(con: DuckDBConnection, runId: string, fingerprint: BuildFingerprint) {
+  const statement = (file: string) => readSql(`statements/incremental/${file}`);
+  await con.run(statement('clear_build_state.sql'));
+  await con.run(statement('record_build_state.sql'), {
+    run_id: runId,
+    sql_sha256: fingerprint.sql,
+    methodology_sha256: fingerprint.methodology,
+    reference_sha256: fingerprint.reference,
+  });
+  await con.run(statement('record_build_inputs.sql'));
 }
 
 const indexRowCount = z.object({ methodology_version: z.string(), index_name: z.string(), n: z.number() });

@@ -15,6 +15,7 @@ const SCHEMA_SCRIPTS = [
   'statements/raw/create_raw.sql',
   'statements/ops/create_ops.sql',
   'statements/ops/create_build_log.sql',
+  'statements/ops/create_build_state.sql',
   'statements/config/create_config.sql',
   'statements/config/create_growth_path_params.sql',
   'statements/config/create_industry_slice_params.sql',

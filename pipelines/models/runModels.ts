@@ -37,6 +37,8 @@ export interface ModelRunResult {
   checks: number;
   /** Wall time of materialising the model and running its checks. */
   ms: number;
+  /** Updated in place from the rows the added data changes, not rebuilt (pipelines/models/incrementalModels.ts). */
+  incremental?: boolean;
 }
 
 /**
@@ -63,6 +65,21 @@ export async function runModel(
   } catch (err) {
     throw new Error(`model ${model.name} (sql/${model.file}): ${(err as Error).message}`);
   }
+  return checkModel(con, model, names, started);
+}
+
+/**
+ * Runs a model's declared and hand-written checks on the relation it was built as (`names`) and counts its rows:
+ * the result of runModel, or of an incremental update (pipelines/models/incrementalModels.ts).
+ */
+export async function checkModel(
+  con: DuckDBConnection,
+  model: Model,
+  names: ReadonlyMap<string, string>,
+  started: number,
+  incremental = false,
+): Promise<ModelRunResult> {
+  const relation = names.get(model.name) ?? model.name;
   let checks = 0;
   for (const check of model.checks) {
     for (const q of checkQueries(relation, check, names)) {
@@ -71,8 +88,18 @@ export async function runModel(
     }
   }
   checks += await runCheckFiles(con, model.name, names);
-  const rows = await readRows(con, countRow, `select count(*)::integer as n from ${target}`);
-  return { model: model.name, rows: rows[0].n, checks, ms: Math.round(performance.now() - started) };
+  const rows = await readRows(
+    con,
+    countRow,
+    `select count(*)::integer as n from ${quoteQualified(relation)}`,
+  );
+  return {
+    model: model.name,
+    rows: rows[0].n,
+    checks,
+    ms: Math.round(performance.now() - started),
+    ...(incremental ? { incremental } : {}),
+  };
 }
 
 /** Runs one check query; throws CheckFailedError naming the model, the check and a sample of offending rows. */

@@ -40,6 +40,7 @@ export function realStages(options: RealStageOptions = {}): PipelineStages {
         models: summary.models.length,
         checks: summary.checks,
         methodologyVersion: summary.methodologyVersions.join(','),
+        mode: `${summary.mode}: ${summary.modeReason}`,
       };
     },
     async report(year: number, ctx: RenderContext) {

@@ -163,6 +163,7 @@ async function executeRun(
     step('build');
     const built = await fx.stages.build(ctx);
     record.methodology_version = built.methodologyVersion;
+    if (built.mode) fx.log.info({ run_id: record.run_id, build: built.mode }, `build ${built.mode}`);
     await fx.checkpoint('build');
     const opened = wh;
     record.year = options.year ?? (await withConnection(opened, latestCompleteYear));

@@ -48,6 +48,8 @@ export interface BuildSummaryLike {
   models: number;
   checks: number;
   methodologyVersion: string;
+  /** full or incremental, and why (pipelines/models/decideBuildMode.ts); the run log says it. */
+  mode?: string;
 }
 
 /** The stages a run orchestrates; injected so tests use fakes and the CLI uses realStages(). */

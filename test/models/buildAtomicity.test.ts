@@ -197,4 +197,34 @@ describe('a killed build', () => {
       expect(await assertSingleBuild(con)).toBe('after-kill');
     });
   });
+
+  it('killed while it updates the live tables incrementally, leaves the previous build whole', async () => {
+    const last = await withConnection(wh, snapshot);
+    const path = wh.path;
+    wh.close();
+    const child = spawn(process.execPath, ['bin/xiaowei.js', 'build', '--db', path, '--run-id', 'killed-2'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Nothing was added since the last build: incremental. Killed once a firm-level model was updated in place.
+    let updated = false;
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (/\(incremental\)/.test(chunk.toString())) {
+          updated = true;
+          child.kill('SIGKILL');
+        }
+      });
+      child.on('exit', () => resolve());
+    });
+    expect(updated).toBe(true);
+    expect(child.signalCode).toBe('SIGKILL');
+    wh = await openWarehouse(path);
+    await withConnection(wh, async (con) => {
+      const after = await snapshot(con);
+      for (const n of Object.keys(after).filter((k) => k.endsWith('__next'))) delete after[n];
+      expect(after).toEqual(last);
+      expect(await assertSingleBuild(con)).toBe('after-kill');
+    });
+  });
 });

@@ -17,7 +17,8 @@ export function register(program: Command, io: CliIo): void {
       'comma-separated methodology versions or JSON files (default: every config/methodology/*.json); the marts then hold exactly these versions',
     )
     .option('--run-id <id>', 'run id recorded in ops.build_log (default: from the clock)')
-    .action(async (opts: { db?: string; methodology?: string; runId?: string }) => {
+    .option('--full', 'rebuild every model even when only data after the last build was added')
+    .action(async (opts: { db?: string; methodology?: string; runId?: string; full?: boolean }) => {
       const { buildWarehouse } = await import('../../models/buildWarehouse.ts'); // loaded on use
       // A mistyped --db must not become a new, empty warehouse whose build "passes" with 0 rows.
       const wh = await openWarehouse(resolveDbPath(opts.db, io.env), { mustExist: true });
@@ -26,11 +27,12 @@ export function register(program: Command, io: CliIo): void {
         const summary = await buildWarehouse(wh, {
           runId: opts.runId ?? newRunId(new Date()),
           methodologies: opts.methodology?.split(',').map((s) => s.trim()),
+          incremental: !opts.full,
           now: () => new Date(),
           onModel: (r) => {
             bar.clear(); // the model's line goes where the bar was; the next update redraws it below
             io.stdout.write(
-              `  ${r.model.padEnd(34)} ${String(r.rows).padStart(10)} rows  ${r.checks} checks ok  ${(r.ms / 1000).toFixed(1)} s\n`,
+              `  ${r.model.padEnd(34)} ${String(r.rows).padStart(10)} rows  ${r.checks} checks ok  ${(r.ms / 1000).toFixed(1)} s${r.incremental ? '  (incremental)' : ''}\n`,
             );
           },
           onProgress: (p) =>
@@ -45,7 +47,7 @@ export function register(program: Command, io: CliIo): void {
           .map(([k, n]) => `${k} ${n}`)
           .join(', ');
         io.stdout.write(
-          `build ${summary.runId}: ${summary.models.length} models, ${summary.checks} checks passed; index rows: ${idx}\n`,
+          `build ${summary.runId}: ${summary.models.length} models, ${summary.checks} checks passed (${summary.mode}: ${summary.modeReason}); index rows: ${idx}\n`,
         );
       } finally {
         bar.done();

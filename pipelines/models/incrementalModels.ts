@@ -1,0 +1,175 @@
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { readSql } from '../db/sqlFile.ts';
+import { quoteIdent, quoteQualified, substitute } from '../db/sqlTemplate.ts';
+import { ASIDE_SUFFIX } from './buildAside.ts';
+import type { Model } from './modelFile.ts';
+import { renameRelations } from './renameRelations.ts';
+import { checkModel, type ModelRunResult } from './runModels.ts';
+
+/**
+ * How a yearly build updates one firm-level model instead of rebuilding it (files of sql/statements/incremental/).
+ * `recompute` selects, from `{{relation}}`, the rows the added data changes: applied to the live table it names the
+ * rows to delete; applied to the model's own SQL it gives the rows that replace them, unless `replace` gives them.
+ * `before` creates the sets of firms and years the filters read (ops.incremental_*__next). `inputs` are views of
+ * what the model reads, cut to the firms and years it recomputes (a statement file, or another model's SQL over
+ * such views), and `reads` which input the model's SQL reads instead of which relation: the model then computes
+ * only the rows it recomputes, which the `recompute` filter keeps.
+ */
+interface IncrementalModel {
+  recompute: string;
+  replace?: string;
+  before: string[];
+  /** Statements that compare the recomputed rows with the live ones before they replace them. */
+  beforeApply?: string[];
+  inputs: ({ name: string; file: string } | { name: string; model: string; reads: Record<string, string> })[];
+  reads: Record<string, string>;
+}
+
+/**
+ * The firm-level models, the million-row tables a full build spends most of its time writing. Every other model
+ * is rebuilt in full as in a full build, reading these as they will be after the swap.
+ */
+export const INCREMENTAL_MODELS: ReadonlyMap<string, IncrementalModel> = new Map<string, IncrementalModel>([
+  [
+    'staging.stg_registry_history',
+    {
+      recompute: 'recompute/stg_registry_history.sql',
+      replace: 'extend_registry_history.sql',
+      before: ['snapshot_firms.sql'],
+      inputs: [],
+      reads: {},
+    },
+  ],
+  [
+    'staging.stg_entities',
+    {
+      recompute: 'recompute/stg_entities.sql',
+      before: [],
+      beforeApply: ['changed_entities.sql'],
+      inputs: [
+        { name: 'ops.incremental_history_of_snapshot__next', file: 'inputs/history_of_snapshot_firms.sql' },
+      ],
+      reads: { 'staging.stg_registry_history': 'ops.incremental_history_of_snapshot__next' },
+    },
+  ],
+  [
+    'mart.enterprise_year',
+    {
+      recompute: 'recompute/enterprise_year.sql',
+      before: ['firms_and_years.sql'],
+      inputs: [
+        { name: 'ops.incremental_history_of_firms__next', file: 'inputs/history_of_firms.sql' },
+        { name: 'ops.incremental_entities_of_firms__next', file: 'inputs/entities_of_firms.sql' },
+        { name: 'ops.incremental_new_years__next', file: 'inputs/new_years.sql' },
+        {
+          name: 'ops.incremental_entity_years_of_firms__next',
+          model: 'intermediate.entity_year_states',
+          reads: {
+            'staging.stg_registry_history': 'ops.incremental_history_of_firms__next',
+            'staging.stg_entities': 'ops.incremental_entities_of_firms__next',
+          },
+        },
+        {
+          name: 'ops.incremental_entity_years_of_new_years__next',
+          model: 'intermediate.entity_year_states',
+          reads: { 'staging.stg_years': 'ops.incremental_new_years__next' },
+        },
+        { name: 'ops.incremental_entity_years__next', file: 'inputs/entity_years.sql' },
+      ],
+      reads: { 'intermediate.entity_year_states': 'ops.incremental_entity_years__next' },
+    },
+  ],
+  [
+    'mart.growth_path_enterprises',
+    {
+      recompute: 'recompute/growth_path_enterprises.sql',
+      before: [],
+      inputs: [{ name: 'ops.incremental_enterprise_years__next', file: 'inputs/enterprise_years.sql' }],
+      reads: { 'mart.enterprise_year': 'ops.incremental_enterprise_years__next' },
+    },
+  ],
+]);
+
+/** Aside relation of an incremental model: the row ids of the live rows replaced. */
+const goneName = (model: string) => `${model}__gone${ASIDE_SUFFIX}`;
+
+const statement = (file: string) => readSql(`statements/incremental/${file}`);
+
+/** The key a model's rows are replaced by: its declared unique check. */
+function modelKey(model: Model): string[] {
+  const unique = model.checks.find((c) => c.kind === 'unique');
+  if (unique?.kind !== 'unique') throw new Error(`incremental model ${model.name} declares no unique key`);
+  return unique.columns;
+}
+
+function relations(model: Model) {
+  return {
+    live: quoteQualified(model.name),
+    gone: quoteQualified(goneName(model.name)),
+    key_match: modelKey(model)
+      .map((c) => `m.${quoteIdent(c)} = g.${quoteIdent(c)}`)
+      .join(' and '),
+  };
+}
+
+/** The bound parameters a statement names ($name), of those given: DuckDB rejects unused ones. */
+function usedParams(
+  sql: string,
+  params: Record<string, DuckDBValue>,
+): Record<string, DuckDBValue> | undefined {
+  const used = Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql));
+  return used.length > 0 ? Object.fromEntries(used) : undefined;
+}
+
+/**
+ * Updates one firm-level model in place, inside the incremental build's one transaction (buildWarehouse.ts): the
+ * row ids of the live rows the added data changes (`<model>__gone__next`), then the rows that replace them are
+ * inserted and those rows deleted (nothing is copied aside). The models after it read it as updated;
+ * its checks run on the whole of it, as in a full build. `names` are the relations the other models are built
+ * aside as.
+ */
+export async function runIncrementalModel(
+  con: DuckDBConnection,
+  model: Model,
+  models: Model[],
+  names: ReadonlyMap<string, string>,
+  params: Record<string, DuckDBValue>,
+): Promise<ModelRunResult> {
+  const spec = INCREMENTAL_MODELS.get(model.name);
+  if (!spec) throw new Error(`model ${model.name} has no incremental update`);
+  const started = performance.now();
+  const r = relations(model);
+  const run = async (file: string) => {
+    const sql = statement(file);
+    await con.run(sql, usedParams(sql, params));
+  };
+  try {
+    for (const file of spec.before) await run(file);
+    const over = (reads: Record<string, string>) => new Map([...names, ...Object.entries(reads)]);
+    for (const input of spec.inputs) {
+      const from = 'model' in input ? models.find((m) => m.name === input.model) : undefined;
+      const sql =
+        'file' in input ? statement(input.file) : from && renameRelations(from.sql, over(input.reads));
+      if (!sql)
+        throw new Error(`incremental input ${input.name}: no model ${'model' in input && input.model}`);
+      await con.run(`create view ${quoteQualified(input.name)} as\n${sql}`);
+    }
+    const recompute = statement(spec.recompute);
+    await con.run(
+      substitute(statement('gone_rows.sql'), {
+        ...r,
+        recomputed: `(${substitute(recompute, { relation: r.live })})`,
+      }),
+    );
+    // A `replace` statement names what it reads as written (the live model before the update, raw tables).
+    const replacing = spec.replace
+      ? statement(spec.replace)
+      : substitute(recompute, { relation: `(${renameRelations(model.sql, over(spec.reads))})` });
+    await con.run(`insert into ${r.live}\n${replacing}`, usedParams(replacing, params));
+    for (const file of spec.beforeApply ?? []) await run(file);
+    await con.run(substitute(statement('apply_update.sql'), r));
+  } catch (err) {
+    throw new Error(`model ${model.name} (incremental, sql/${model.file}): ${(err as Error).message}`);
+  }
+  return checkModel(con, model, names, started, true);
+}
