@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import type { Methodology } from '../methodology/schema.ts';
 
 /** What a build's results depend on besides the raw data; an incremental build needs all three unchanged. */
 export interface BuildFingerprint {
-  /** Every file below sql/ (models, macros, checks, statements) and the DuckDB version. */
+  /** Every file below sql/ (models, macros, checks, statements) and pipelines/models/, and the DuckDB version. */
   sql: string;
   /** The validated methodology files built, in order. */
   methodology: string;
@@ -35,11 +35,16 @@ export async function buildFingerprint(
   con: DuckDBConnection,
   methodologies: Methodology[],
 ): Promise<BuildFingerprint> {
-  const sqlDir = join(REPO_ROOT, 'sql');
   const [duckdb] = await readRows(con, versionRow, readSql('statements/incremental/duckdb_version.sql'));
+  // The model runner too (how models are materialised and updated in place): a new xiaowei with the same SQL
+  // but another runner must not extend tables the old one wrote.
   const sql = sha256([
     duckdb.version,
-    ...filesBelow(sqlDir).flatMap((f) => [relative(sqlDir, f), readFileSync(f, 'utf8')]),
+    ...['sql', join('pipelines', 'models')].flatMap((dir) => {
+      const root = join(REPO_ROOT, dir);
+      if (!existsSync(root)) return [dir, 'missing'];
+      return filesBelow(root).flatMap((f) => [relative(REPO_ROOT, f), readFileSync(f, 'utf8')]);
+    }),
   ]);
   const digests: string[] = [];
   for (const t of await readRows(con, nameRow, readSql('statements/incremental/digest_tables.sql'))) {

@@ -57,7 +57,8 @@ export async function decideBuildMode(
   const stamp = buildStamp(state.run_id);
   const missing = models.find((m) => live.get(m.name) !== stamp);
   if (missing) return full(`${missing.name} is not as the last build (${state.run_id}) left it`);
-  if (state.sql_sha256 !== fingerprint.sql) return full('the SQL under sql/ or the DuckDB version changed');
+  if (state.sql_sha256 !== fingerprint.sql)
+    return full('the SQL under sql/, the model runner or the DuckDB version changed');
   if (state.methodology_sha256 !== fingerprint.methodology) return full('the methodology changed');
   if (state.reference_sha256 !== fingerprint.reference) return full('the reference tables changed');
   const [changed] = await readRows(con, changedRow, statement('changed_inputs.sql'));
