@@ -25,8 +25,9 @@ beforeAll(async () => {
   }));
   await withConnection(wh, async (con) => {
     // Patterns the generator does not make, each on a few firms listed in at least three snapshots:
-    // a firm that moves out and back (A → B → A), one missing from a middle snapshot, a capital that is
-    // 0.0 in one snapshot and -0.0 in the next (equal, yet printed differently), filings given twice, firms first
+    // a firm that moves out and back (A → B → A), a priority industry that turns NULL or from NULL to '无', one
+    // missing from a middle snapshot, a capital that is 0.0 in one snapshot and -0.0 in the next (equal, yet
+    // printed differently), filings given twice, firms first
     // listed years after they were established, and a mid-year snapshot (not a year end) where firms show another
     // county and type than at the year ends around it — some of them listed there for the first time.
     await con.run(`create temp table picked as
@@ -53,6 +54,11 @@ beforeAll(async () => {
         '股份有限公司' as entity_type)
       from raw.registry as r inner join picked as p on r.uscc = p.uscc and r.as_of = p.dates[3]
       where len(p.dates) >= 4 and p.n between 41 and 90`);
+    // From the second snapshot on, a declared priority industry becomes undeclared (NULL) and an undeclared one
+    // '无' (declared none): a change to or from NULL in one attribute only starts a new state.
+    await con.run(`update raw.registry set priority_industry = case when raw.registry.priority_industry is null
+        then '无' end
+      from picked as p where raw.registry.uscc = p.uscc and p.n between 91 and 100 and raw.registry.as_of >= p.dates[2]`);
     await con.run(`insert into raw.enterprise_indicators
       select * replace (source_line + 1000000 as source_line, employees + 1 as employees)
       from raw.enterprise_indicators order by uscc, year limit 20`);
@@ -134,6 +140,20 @@ describe('models rewritten for speed give byte-identical results to the SQL they
     );
     expect(rows[0].unlisted).toBeGreaterThan(0);
     expect(rows[0].within_year).toBeGreaterThan(0);
+  });
+
+  it('the perturbed register holds states that differ from the one before only by a NULL', async () => {
+    const rows = await withConnection(wh, (con) =>
+      readRows(
+        con,
+        z.object({ n: z.number() }),
+        `select count(*)::integer as n from staging.stg_registry_history as h
+         inner join staging.stg_registry_history as p on p.uscc = h.uscc and p.valid_to = h.valid_from
+         where (h.priority_industry is null) <> (p.priority_industry is null)
+           and p.status is not distinct from h.status and p.county_code is not distinct from h.county_code`,
+      ),
+    );
+    expect(rows[0].n).toBeGreaterThan(0);
   });
 
   it('staging.stg_registry_history: every column but last_seen_on, which now is the latest snapshot', async () => {

@@ -10,53 +10,36 @@
 -- closing date…) starts a new state, so earlier states are kept, not overwritten.
 -- valid_from = as_of of the first snapshot showing the state; valid_to = valid_from of the next state
 -- (exclusive), null for the current state; last_seen_on = the last snapshot that still showed it.
--- Attributes are compared one by one, exactly and NULL-safe.
+-- Attributes are compared NULL-safe, 0.0 and -0.0 alike (as GROUP BY compares them).
 --
--- For speed (the register has ~10 snapshots per firm and few changes): one hash aggregate groups each firm's
--- identical snapshots, and only those groups are put in date order. A firm that never returns to an earlier
--- state has one group per state, an unbroken run of snapshots. The rare firm that does (A → B → A: its runs
--- overlap) is rebuilt snapshot by snapshot. Sorting every snapshot instead cost 3× as much.
-with runs as (
-    -- One row per firm and distinct registered state (GROUP BY compares every attribute exactly, NULLs as
-    -- equal, like IS NOT DISTINCT FROM). The state's own values come from its first snapshot.
+-- For speed (the register has ~10 snapshots per firm and few changes): a firm's identical snapshots are grouped
+-- by a 64-bit hash of the compared attributes (DuckDB's hash: NULL-safe, 0.0 and -0.0 alike, as GROUP BY
+-- compares; the "hashdiff" of slowly changing dimensions), and only those narrow groups are put in date order;
+-- each state's values are then fetched from its first snapshot. Grouping by the attributes themselves cost 3× as
+-- much at province scale (40 M snapshot rows: the wide aggregate spilled under the 2 GiB memory limit). Two
+-- states of one firm would be merged only if their hashes collided: about 1e-13 for the province register
+-- (≈ 2 M state pairs within firms, 2^-64 each). A firm that never returns to an earlier state has one group per
+-- state, an unbroken run of snapshots. The rare firm that does (A → B → A: its runs overlap) is rebuilt snapshot
+-- by snapshot, comparing every attribute exactly. Sorting every snapshot instead cost 3× as much.
+with snapshots as (
     select
         r.uscc,
-        r.name,
-        r.entity_type,
-        r.established_on,
-        r.status,
-        r.closed_on,
-        r.county_code,
-        r.industry_code,
-        r.converted,
-        r.converted_on,
-        r.previous_uscc,
-        r.priority_industry,
-        min(r.as_of) as valid_from,
-        max(r.as_of) as last_seen_on,
-        count(*) as snapshots_seen,
+        r.as_of,
+        hash(
+            r.name, r.entity_type, r.established_on, r.status, r.closed_on, r.county_code, r.industry_code,
+            r.registered_capital_wan, r.converted, r.converted_on, r.previous_uscc, r.priority_industry
+        ) as state_hash,
     from staging.stg_registry as r
-    group by
-        r.uscc, r.name, r.entity_type, r.established_on, r.status, r.closed_on, r.county_code, r.industry_code,
-        r.registered_capital_wan, r.converted, r.converted_on, r.previous_uscc, r.priority_industry
 ),
 
--- Values not compared, or compared as equal while their bits may differ (0.0 and -0.0), as the state's first
--- snapshot shows them: that snapshot's own row ((uscc, as_of) is unique in stg_registry). Fetched by a join
--- rather than arg_min over a struct in the aggregate above, whose states DuckDB cannot spill: at province
--- scale (40 M snapshot rows) that aggregate failed under a 2 GiB memory_limit.
-runs_first as (
+runs as (
     select
-        g.*,
-        {
-            registered_capital_wan: s.registered_capital_wan,
-            industry_division: s.industry_division,
-            uscc_check_ok: s.uscc_check_ok,
-            source_file: s.source_file,
-            source_line: s.source_line,
-        } as first_snapshot,
-    from runs as g
-    inner join staging.stg_registry as s on g.uscc = s.uscc and g.valid_from = s.as_of
+        uscc,
+        min(as_of) as valid_from,
+        max(as_of) as last_seen_on,
+        count(*) as snapshots_seen,
+    from snapshots
+    group by uscc, state_hash
 ),
 
 ordered as (
@@ -65,7 +48,7 @@ ordered as (
         lead(valid_from) over w as valid_to,
         -- Runs of one firm overlap only where it went back to an earlier state (A → B → A).
         coalesce(lag(last_seen_on) over w > valid_from, false) as overlaps_previous,
-    from runs_first
+    from runs
     window w as (partition by uscc order by valid_from)
 ),
 
@@ -73,6 +56,7 @@ returning_firms as (
     select distinct uscc from ordered where overlaps_previous
 ),
 
+-- Each state's values as its first snapshot shows them ((uscc, as_of) is unique in stg_registry).
 unbroken as (
     select
         o.uscc,
@@ -81,23 +65,24 @@ unbroken as (
         o.last_seen_on,
         o.snapshots_seen,
         o.valid_to is null as is_current,
-        o.name,
-        o.entity_type,
-        o.established_on,
-        o.status,
-        o.closed_on,
-        o.county_code,
-        o.industry_code,
-        o.first_snapshot.industry_division,
-        o.first_snapshot.registered_capital_wan,
-        o.converted,
-        o.converted_on,
-        o.previous_uscc,
-        o.priority_industry,
-        o.first_snapshot.uscc_check_ok,
-        o.first_snapshot.source_file,
-        o.first_snapshot.source_line,
+        s.name,
+        s.entity_type,
+        s.established_on,
+        s.status,
+        s.closed_on,
+        s.county_code,
+        s.industry_code,
+        s.industry_division,
+        s.registered_capital_wan,
+        s.converted,
+        s.converted_on,
+        s.previous_uscc,
+        s.priority_industry,
+        s.uscc_check_ok,
+        s.source_file,
+        s.source_line,
     from ordered as o
+    inner join staging.stg_registry as s on o.uscc = s.uscc and o.valid_from = s.as_of
     anti join returning_firms as f on o.uscc = f.uscc
 ),
 

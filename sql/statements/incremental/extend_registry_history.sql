@@ -1,7 +1,7 @@
 -- The history rows that replace statements/incremental/recompute/stg_registry_history.sql's: each firm of the
--- added snapshot (dated after every state) against its current state, compared attribute by attribute as
--- sql/models/staging/stg_registry_history.sql does (exactly, NULL-safe). The same state: it was seen once
--- more. A different one, or a new firm: the current state ends where the new one starts.
+-- added snapshot (dated after every state) against its current state, compared attribute by attribute,
+-- NULL-safe (sql/models/staging/stg_registry_history.sql compares the same attributes through their hash). The
+-- same state: it was seen once more. A different one, or a new firm: the current state ends where the new one starts.
 with snapshot as (
     -- As staging.stg_registry keeps it (statements/incremental/snapshot_firms.sql).
     select r.*
