@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSql } from '../db/sqlFile.ts';
 import { type Warehouse, withConnection } from '../db/warehouse.ts';
-import { withoutVacuum } from '../db/withoutVacuum.ts';
 import { message } from '../messages/catalogue.ts';
 import { ensureRawSchema } from './ensureRawSchema.ts';
 import { expandPaths } from './expandPaths.ts';
 import { ingestFile } from './ingestFile.ts';
 import type { IngestFileResult, IngestOptions, IngestStage } from './ingestTypes.ts';
+import { withoutVacuum } from './withoutVacuum.ts';
 
 export type { IngestFileResult, IngestOptions, IngestProgress } from './ingestTypes.ts';
 

@@ -3,7 +3,6 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import { REPO_ROOT, readSql } from '../db/sqlFile.ts';
 import { inTransaction, readRows, type Warehouse, withConnection } from '../db/warehouse.ts';
-import { withoutVacuum } from '../db/withoutVacuum.ts';
 import { listMethodologyVersions } from '../methodology/loadMethodology.ts';
 import { recordRevisions } from '../publish/recordRevisions.ts';
 import { buildUncertainty } from '../uncertainty/buildUncertainty.ts';
@@ -132,11 +131,8 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
           await buildModels();
           return swap();
         });
-      // Every model is a new table: the checkpoint vacuum would only merge their row groups (db/withoutVacuum.ts).
-      return await withoutVacuum(con, async () => {
-        await buildModels();
-        return inTransaction(con, swap);
-      });
+      await buildModels();
+      return await inTransaction(con, swap);
     } catch (err) {
       await dropAside(con).catch(() => undefined);
       throw err;

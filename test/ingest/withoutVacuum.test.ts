@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { withConnection } from '../../pipelines/db/warehouse.ts';
-import { withoutVacuum } from '../../pipelines/db/withoutVacuum.ts';
+import { withoutVacuum } from '../../pipelines/ingest/withoutVacuum.ts';
 import { addsUp, CODES, REGISTRY_HEADER, type TestWarehouse, testWarehouse } from './helpers.ts';
 
 // Ingest pauses DuckDB's checkpoint vacuum (a global setting) and must give it back as it found it, also when
