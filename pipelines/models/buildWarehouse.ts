@@ -103,8 +103,9 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
         // ops.alert_first_seen persists across builds (outside the swap): only a build that swaps in records.
         await con.run(readSql('statements/monitor/record_alert_first_seen.sql'));
         await stampBuild(con, options.runId);
+        // What this build read, for the next build's choice of mode (decideBuildMode.ts).
         await recordBuildState(con, options.runId, fingerprint);
-        // What this build read, recorded, and the sets of firms and years an incremental build filtered by.
+        // Drops what is left aside: the sets of firms and years an incremental build filtered by (ops.*__next).
         await dropAside(con);
         await con.run(readSql('statements/ops/insert_build_log.sql'), {
           run_id: options.runId,
