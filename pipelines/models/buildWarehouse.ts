@@ -78,8 +78,10 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
       const results: ModelRunResult[] = [];
       const weights = stepWeights(models);
       const report = options.onProgress;
-      const buildModels = async () => {
-        for (const [i, model] of models.entries()) {
+      // Builds models[from] … models[to − 1], in order.
+      const buildModels = async (from: number, to: number) => {
+        for (let i = from; i < to; i++) {
+          const model = models[i];
           report?.(stepProgress(weights, i, model.name, { fraction: 0, rows: 0 }));
           const r = incremental(model.name)
             ? await runIncrementalModel(con, model, models, names, { registry_as_of: plan.registryAsOf })
@@ -92,7 +94,8 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
           results.push(r);
           options.onModel?.(r);
         }
-        report?.(stepProgress(weights, models.length, 'swap in', { fraction: 0, rows: 0 }));
+        if (to === models.length)
+          report?.(stepProgress(weights, models.length, 'swap in', { fraction: 0, rows: 0 }));
       };
       const swap = async (): Promise<BuildSummary> => {
         await swapIn(con, models, names);
@@ -125,14 +128,23 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
           indexRows: await countIndexRows(con),
         };
       };
-      // An incremental build writes into the live tables: all of it is one transaction, so a failure or a kill
-      // leaves the last good build whole. A full build commits each model aside and swaps them in at the end.
-      if (plan.mode === 'incremental')
+      // A full build commits each model aside and swaps them in at the end. An incremental build writes into the
+      // live tables from its first incremental model on: from there all of it is one transaction, so a failure or
+      // a kill leaves the last good build whole. The models before are built aside and committed as in a full
+      // build (the register's history and entities: read uncommitted, inside the transaction, DuckDB scanned them
+      // several times slower).
+      if (plan.mode === 'incremental') {
+        const first = Math.max(
+          0,
+          models.findIndex((m) => incremental(m.name)),
+        );
+        await buildModels(0, first);
         return await inTransaction(con, async () => {
-          await buildModels();
+          await buildModels(first, models.length);
           return swap();
         });
-      await buildModels();
+      }
+      await buildModels(0, models.length);
       return await inTransaction(con, swap);
     } catch (err) {
       await dropAside(con).catch(() => undefined);

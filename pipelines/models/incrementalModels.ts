@@ -9,54 +9,33 @@ import { checkModel, type ModelRunResult } from './runModels.ts';
 /**
  * How a yearly build updates one firm-level model instead of rebuilding it (files of sql/statements/incremental/).
  * `recompute` selects, from `{{relation}}`, the rows the added data changes: applied to the live table it names the
- * rows to delete; applied to the model's own SQL it gives the rows that replace them, unless `replace` gives them.
- * `before` creates the sets of firms and years the filters read (ops.incremental_*__next). `inputs` are views of
- * what the model reads, cut to the firms and years it recomputes (a statement file, or another model's SQL over
- * such views), and `reads` which input the model's SQL reads instead of which relation: the model then computes
- * only the rows it recomputes, which the `recompute` filter keeps.
+ * rows to delete; applied to the model's own SQL it gives the rows that replace them. `before` creates the sets of
+ * firms and years the filters read (ops.incremental_*__next). `inputs` are views of what the model reads, cut to
+ * the firms and years it recomputes (a statement file, or another model's SQL over such views), and `reads` which
+ * input the model's SQL reads instead of which relation: the model then computes only the rows it recomputes,
+ * which the `recompute` filter keeps.
  */
 interface IncrementalModel {
   recompute: string;
-  replace?: string;
   before: string[];
-  /** Statements that compare the recomputed rows with the live ones before they replace them. */
-  beforeApply?: string[];
   inputs: ({ name: string; file: string } | { name: string; model: string; reads: Record<string, string> })[];
   reads: Record<string, string>;
 }
 
 /**
- * The firm-level models, the million-row tables a full build spends most of its time writing. Every other model
- * is rebuilt in full as in a full build, reading these as they will be after the swap.
+ * The firm-year models, the largest tables a build writes (16 M rows each at province), of which an added year
+ * changes a small share. Every other model is rebuilt in full as in a full build, these read them as they will be
+ * after the swap. The register's history and entity rows are rebuilt in full too: every snapshot lists every
+ * firm, so an added one touches each firm's current state, and updating those rows in place cost more than
+ * rebuilding them (province: 44 s against 24 s for the history, 12 s against 4 s for the entities;
+ * bench/results/2026-11-26.md).
  */
 export const INCREMENTAL_MODELS: ReadonlyMap<string, IncrementalModel> = new Map<string, IncrementalModel>([
-  [
-    'staging.stg_registry_history',
-    {
-      recompute: 'recompute/stg_registry_history.sql',
-      replace: 'extend_registry_history.sql',
-      before: ['snapshot_firms.sql'],
-      inputs: [],
-      reads: {},
-    },
-  ],
-  [
-    'staging.stg_entities',
-    {
-      recompute: 'recompute/stg_entities.sql',
-      before: [],
-      beforeApply: ['changed_entities.sql'],
-      inputs: [
-        { name: 'ops.incremental_history_of_snapshot__next', file: 'inputs/history_of_snapshot_firms.sql' },
-      ],
-      reads: { 'staging.stg_registry_history': 'ops.incremental_history_of_snapshot__next' },
-    },
-  ],
   [
     'mart.enterprise_year',
     {
       recompute: 'recompute/enterprise_year.sql',
-      before: ['firms_and_years.sql'],
+      before: ['snapshot_firms.sql', 'changed_entities.sql', 'firms_and_years.sql'],
       inputs: [
         { name: 'ops.incremental_history_of_firms__next', file: 'inputs/history_of_firms.sql' },
         { name: 'ops.incremental_entities_of_firms__next', file: 'inputs/entities_of_firms.sql' },
@@ -148,8 +127,11 @@ export async function runIncrementalModel(
     const over = (reads: Record<string, string>) => new Map([...names, ...Object.entries(reads)]);
     for (const input of spec.inputs) {
       const from = 'model' in input ? models.find((m) => m.name === input.model) : undefined;
+      // A statement file names the models as they read after the update: those built aside by their aside names.
       const sql =
-        'file' in input ? statement(input.file) : from && renameRelations(from.sql, over(input.reads));
+        'file' in input
+          ? renameRelations(statement(input.file), names)
+          : from && renameRelations(from.sql, over(input.reads));
       if (!sql)
         throw new Error(`incremental input ${input.name}: no model ${'model' in input && input.model}`);
       await con.run(`create view ${quoteQualified(input.name)} as\n${sql}`);
@@ -161,12 +143,10 @@ export async function runIncrementalModel(
         recomputed: `(${substitute(recompute, { relation: r.live })})`,
       }),
     );
-    // A `replace` statement names what it reads as written (the live model before the update, raw tables).
-    const replacing = spec.replace
-      ? statement(spec.replace)
-      : substitute(recompute, { relation: `(${renameRelations(model.sql, over(spec.reads))})` });
+    const replacing = substitute(recompute, {
+      relation: `(${renameRelations(model.sql, over(spec.reads))})`,
+    });
     await con.run(`insert into ${r.live}\n${replacing}`, usedParams(replacing, params));
-    for (const file of spec.beforeApply ?? []) await run(file);
     await con.run(substitute(statement('apply_update.sql'), r));
   } catch (err) {
     throw new Error(`model ${model.name} (incremental, sql/${model.file}): ${(err as Error).message}`);

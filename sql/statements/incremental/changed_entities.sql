@@ -1,14 +1,14 @@
--- Before the entity rows replaced go: the firms whose entity row changed in anything but the date it was last seen
--- (or is new). Every earlier year of theirs is recomputed (statements/incremental/firms_and_years.sql).
+-- The firms whose entity row changed in anything but the date it was last seen, or is new: every earlier year of
+-- theirs is recomputed (statements/incremental/firms_and_years.sql). Only the firms the added snapshot lists can
+-- change (an entity row reads only its own firm's history); their rows as rebuilt aside against the live ones.
 create table ops.incremental_changed_entities__next as
 select uscc
 from (
     select n.* exclude (last_snapshot_on)
-    from staging.stg_entities as n
+    from staging.stg_entities__next as n
     semi join ops.incremental_entities__next as e on n.uscc = e.uscc
-    anti join staging.stg_entities__gone__next as g on n.rowid = g.row_id
     except
     select o.* exclude (last_snapshot_on)
     from staging.stg_entities as o
-    semi join staging.stg_entities__gone__next as g on o.rowid = g.row_id
+    semi join ops.incremental_entities__next as e on o.uscc = e.uscc
 )
