@@ -32,7 +32,7 @@ export interface BuildOptions {
 export interface BuildSummary {
   runId: string;
   methodologyVersions: string[];
-  /** incremental: the firm-level models were updated from what the added data changes (decideBuildMode.ts). */
+  /** incremental: the firm-year models were updated from what the added data changes (decideBuildMode.ts). */
   mode: 'full' | 'incremental';
   /** Why this mode, e.g. why a full build although one was built before. */
   modeReason: string;
@@ -52,8 +52,10 @@ const MODELS_DIR = 'models';
  * plans the next with real statistics); then one transaction swaps them all in, records revisions, stamps every
  * table with the run id and logs the build. A failure or a kill before that commit leaves every model of the
  * last good build, with its run id, as it was; what was written aside is dropped (or by the next build).
- * When only data after the last build was added (decideBuildMode.ts), the build is incremental: the firm-level
- * models are updated in place (incrementalModels.ts), the others built aside as above, all in one transaction.
+ * When only data after the last build was added (decideBuildMode.ts), the build is incremental: the firm-year
+ * models are updated in place (incrementalModels.ts) and the others built aside as above; the models before the
+ * first firm-year model are committed aside as in a full build, and from that model on everything, the swap
+ * included, is one transaction.
  */
 export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Promise<BuildSummary> {
   const started = options.now();
@@ -71,7 +73,7 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
       const fingerprint = await buildFingerprint(con, methodologies);
       const plan = await decideBuildMode(con, models, fingerprint, options.incremental ?? true);
       const incremental = (name: string) => plan.mode === 'incremental' && INCREMENTAL_MODELS.has(name);
-      // An incremental build updates the firm-level models in place; the others are built aside either way.
+      // An incremental build updates the firm-year models in place; the others are built aside either way.
       const names = asideNames(models.filter((m) => !incremental(m.name)));
       // mart.alerts stamps the alerts this build raises first with its run id.
       await con.run(readSql('statements/monitor/set_build_run.sql'), { run_id: options.runId });

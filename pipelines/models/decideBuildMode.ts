@@ -32,7 +32,7 @@ const registryRow = z.object({
 const statement = (file: string) => readSql(`statements/incremental/${file}`);
 
 /**
- * Full or incremental. An incremental build updates the firm-level models from the rows the added data changes
+ * Full or incremental. An incremental build updates the firm-year models from the rows the added data changes
  * (pipelines/models/incrementalModels.ts); that equals a full build only when everything else is what the last
  * build read: its tables all there from that build, the same SQL, methodology and reference tables, every input
  * it read still there unchanged, and at most one registry snapshot added, dated after the last one built.

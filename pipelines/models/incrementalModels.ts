@@ -7,13 +7,15 @@ import { renameRelations } from './renameRelations.ts';
 import { checkModel, type ModelRunResult } from './runModels.ts';
 
 /**
- * How a yearly build updates one firm-level model instead of rebuilding it (files of sql/statements/incremental/).
+ * How a yearly build updates one firm-year model instead of rebuilding it (files of sql/statements/incremental/).
  * `recompute` selects, from `{{relation}}`, the rows the added data changes: applied to the live table it names the
  * rows to delete; applied to the model's own SQL it gives the rows that replace them. `before` creates the sets of
  * firms and years the filters read (ops.incremental_*__next). `inputs` are views of what the model reads, cut to
  * the firms and years it recomputes (a statement file, or another model's SQL over such views), and `reads` which
  * input the model's SQL reads instead of which relation: the model then computes only the rows it recomputes,
- * which the `recompute` filter keeps.
+ * which the `recompute` filter keeps. A statement file of `inputs` names the models as written and reads those
+ * built aside under their aside names (renamed here); a `before` statement runs as written, because some compare
+ * the live relation with the one built aside (statements/incremental/firms_and_years.sql) and name both.
  */
 interface IncrementalModel {
   recompute: string;
@@ -101,7 +103,7 @@ function usedParams(
 }
 
 /**
- * Updates one firm-level model in place, inside the incremental build's one transaction (buildWarehouse.ts): the
+ * Updates one firm-year model in place, inside the incremental build's one transaction (buildWarehouse.ts): the
  * row ids of the live rows the added data changes (`<model>__gone__next`), then the rows that replace them are
  * inserted and those rows deleted (nothing is copied aside). The models after it read it as updated;
  * its checks run on the whole of it, as in a full build. `names` are the relations the other models are built

@@ -16,11 +16,11 @@ import { ensureReferenceTables } from '../../pipelines/reference/loadReference.t
 import { fixedNow } from '../e2e/generatedWarehouse.ts';
 
 // A yearly run adds one year's extracts to a warehouse built before and builds again: incrementally, the
-// firm-level models updated from what the added files change (pipelines/models/incrementalModels.ts). What it
+// firm-year models updated from what the added files change (pipelines/models/incrementalModels.ts). What it
 // publishes must not depend on that history: the marts after "build, add 2024, build" must be byte for byte those
 // of one full build over every extract at once. Both warehouses end with a build of the same run id, so the
 // comparison covers every column of every model, its build stamp included. The 2023 and 2024 registry files are
-// edited first so that the added year holds each case the firm-level updates must get right: firms that disappear
+// edited first so that the added year holds each case the firm-year updates must get right: firms that disappear
 // (alive in 2023, absent in 2024), reappear (absent in 2023 only) and move county. Later steps add a revised
 // filing for an earlier year (still incremental), a revised earlier snapshot and a methodology change (both full).
 const LAST_YEAR = 2024;
@@ -186,7 +186,7 @@ function revised(name: string, edit: (fields: string[], i: number) => string[], 
 }
 
 describe('a yearly run: build, add a year, build again = one build over every extract', () => {
-  it('took the incremental path for the firm-level models, and only for them', () => {
+  it('took the incremental path for the firm-year models, and only for them', () => {
     expect(yearly.mode).toBe('incremental');
     expect(yearly.modeReason).toMatch(/registry snapshot 2024-12-31 added after 2023-12-31/);
     expect(yearly.models.filter((m) => m.incremental).map((m) => m.model)).toEqual([
@@ -194,7 +194,7 @@ describe('a yearly run: build, add a year, build again = one build over every ex
     ]);
   });
 
-  it('the added year holds firms that disappear, reappear, move county or change size, and new firms', async () => {
+  it('the added year holds firms that disappear, reappear, move county, change size or close, and new firms', async () => {
     const snapshot = (y: number) => `(select uscc from raw.registry where as_of = '${y}-12-31')`;
     // In business at the end of 2023 by its state, missing from the 2024 snapshot.
     expect(
@@ -221,6 +221,17 @@ describe('a yearly run: build, add a year, build again = one build over every ex
       );
     expect(await changed('county_code')).toBeGreaterThanOrEqual(3);
     expect(await changed('size_class')).toBeGreaterThan(0);
+    // Firms whose entity row the added snapshot changes in what their earlier years show (a closure, a new type):
+    // the incremental build must find them (statements/incremental/changed_entities.sql) and recompute those years.
+    expect(
+      await count(
+        full,
+        `select count(*)::integer as n from raw.registry as n
+         inner join raw.registry as o on n.uscc = o.uscc and o.as_of = '2023-12-31'
+         where n.as_of = '2024-12-31'
+         and (n.closed_on is distinct from o.closed_on or n.entity_type is distinct from o.entity_type)`,
+      ),
+    ).toBeGreaterThan(0);
     expect(
       await count(
         full,
