@@ -10,7 +10,7 @@ import { asideNames, dropAside, swapIn } from './buildAside.ts';
 import { type BuildFingerprint, buildFingerprint } from './buildFingerprint.ts';
 import { type BuildProgress, stepProgress, stepWeights } from './buildProgress.ts';
 import { decideBuildMode } from './decideBuildMode.ts';
-import { INCREMENTAL_MODELS, runIncrementalModel } from './incrementalModels.ts';
+import { extendedModelSql, INCREMENTAL_MODELS, runIncrementalModel } from './incrementalModels.ts';
 import { orderModels, readModels } from './modelFile.ts';
 import { prepareBuild } from './prepareBuild.ts';
 import { type ModelRunResult, runModel } from './runModels.ts';
@@ -85,6 +85,7 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
         for (let i = from; i < to; i++) {
           const model = models[i];
           report?.(stepProgress(weights, i, model.name, { fraction: 0, rows: 0 }));
+          const extension = plan.mode === 'incremental' ? extendedModelSql(model, names) : undefined;
           const r = incremental(model.name)
             ? await runIncrementalModel(con, model, models, names, { registry_as_of: plan.registryAsOf })
             : await runModel(
@@ -92,6 +93,9 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions): Prom
                 model,
                 names,
                 report && ((q) => report(stepProgress(weights, i, model.name, q))),
+                extension === undefined
+                  ? undefined
+                  : { sql: extension, params: { registry_as_of: plan.registryAsOf } },
               );
           results.push(r);
           options.onModel?.(r);

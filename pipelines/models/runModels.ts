@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import { REPO_ROOT } from '../db/sqlFile.ts';
 import { quoteQualified } from '../db/sqlTemplate.ts';
@@ -40,19 +40,24 @@ export interface ModelRunResult {
   ms: number;
   /** Updated in place from the rows the added data changes, not rebuilt (pipelines/models/incrementalModels.ts). */
   incremental?: boolean;
+  /** Written aside from its live table and the added data, not from every input (incrementalModels.ts). */
+  extended?: boolean;
 }
 
 /**
  * Materialises one model and runs its checks. `names` maps model names to the relations a build writes aside
  * (mart.x → mart.x__next): the model is created under its mapped name, and its SQL and checks read the other
  * models under theirs. The caller owns transactions and the swap (pipelines/models/buildWarehouse.ts).
- * `onProgress` gets DuckDB's progress of the materialising statement while it runs.
+ * `onProgress` gets DuckDB's progress of the materialising statement while it runs. `source` replaces the model's
+ * SQL, as given (names already mapped), with its bound parameters: an incremental build's extension of the live
+ * table (pipelines/models/incrementalModels.ts).
  */
 export async function runModel(
   con: DuckDBConnection,
   model: Model,
   names: ReadonlyMap<string, string> = new Map(),
   onProgress?: (p: QueryProgress) => void,
+  source?: { sql: string; params: Record<string, DuckDBValue> },
 ): Promise<ModelRunResult> {
   const started = performance.now();
   const relation = names.get(model.name) ?? model.name;
@@ -61,12 +66,16 @@ export async function runModel(
   await dropRelation(con, relation);
   try {
     const create = () =>
-      con.run(`create ${model.materialized} ${target} as\n${renameRelations(model.sql, names)}`);
+      con.run(
+        `create ${model.materialized} ${target} as\n${source?.sql ?? renameRelations(model.sql, names)}`,
+        source?.params,
+      );
     await (onProgress ? withQueryProgress(con, onProgress, create) : create());
   } catch (err) {
     throw new Error(`model ${model.name} (sql/${model.file}): ${(err as Error).message}`);
   }
-  return checkModel(con, model, names, started);
+  const result = await checkModel(con, model, names, started);
+  return source ? { ...result, extended: true } : result;
 }
 
 /**

@@ -10,7 +10,7 @@ import { generateExtracts } from '../../pipelines/generate/generateExtracts.ts';
 import { ingestFiles } from '../../pipelines/ingest/ingestFiles.ts';
 import { methodologyPath } from '../../pipelines/methodology/loadMethodology.ts';
 import { type BuildSummary, buildWarehouse } from '../../pipelines/models/buildWarehouse.ts';
-import { INCREMENTAL_MODELS } from '../../pipelines/models/incrementalModels.ts';
+import { EXTENDED_MODELS, INCREMENTAL_MODELS } from '../../pipelines/models/incrementalModels.ts';
 import { readModels } from '../../pipelines/models/modelFile.ts';
 import { ensureReferenceTables } from '../../pipelines/reference/loadReference.ts';
 import { fixedNow } from '../e2e/generatedWarehouse.ts';
@@ -49,33 +49,63 @@ function writeLines(file: string, header: string, lines: string[]) {
   writeFileSync(file, [header, ...lines].join('\n'));
 }
 
-/** Edits the generated 2023 and 2024 registry files so that the added year holds each case (see above). */
+/** A county other than `county`: the i-th of the others. */
+const otherCounty = (county: string, i: number) => COUNTIES.filter((c) => c !== county)[i];
+
+/**
+ * Edits the generated 2022–2024 registry files so that the added year holds each case (see above), and each case of
+ * the history a yearly build extends (statements/incremental/extend/stg_registry_history.sql): a firm going back to
+ * the state it had before (A → B → A, made a "returning" firm by the added year), one that went back before and is
+ * seen again in it, and one that went back before and changes again.
+ */
 function editRegistry() {
   const file = (y: number) => join(extracts, `registry_${y}-12-31.csv`);
-  const [y22, y23, y24] = [2022, 2023, 2024].map((y) => registryLines(file(y)));
-  const steady = [...y24.active].filter((u) => y22.active.has(u) && y23.active.has(u)).sort();
+  const [y21, y22, y23, y24] = [2021, 2022, 2023, 2024].map((y) => registryLines(file(y)));
+  const steady = [...y24.active]
+    .filter((u) => y21.active.has(u) && y22.active.has(u) && y23.active.has(u))
+    .sort();
   expect(steady.length).toBeGreaterThan(20);
+  const uscc = (l: string) => l.split(',')[0];
   const reappearing = new Set(steady.slice(0, 3));
   const disappearing = new Set(steady.slice(3, 6));
   const moving = new Map(steady.slice(6, 9).map((u, i) => [u, i]));
-  const uscc = (l: string) => l.split(',')[0];
+  const goingBack = new Map(steady.slice(9, 12).map((u, i) => [u, i]));
+  const wentBack = new Map(steady.slice(12, 15).map((u, i) => [u, i]));
+  const wentBackMoving = new Map(steady.slice(15, 18).map((u, i) => [u, i]));
+  /** The lines with the county of the firms `county` gives one for (by its original county and index). */
+  const recounty = (lines: string[], county: (u: string, original: string) => string | undefined) =>
+    lines.map((l) => {
+      const f = l.split(',');
+      const c = county(f[0], f[6]);
+      if (c === undefined) return l;
+      f[6] = c;
+      return f.join(',');
+    });
+  const away = (sets: Map<string, number>[]) => (u: string, original: string) => {
+    const i = sets.map((s) => s.get(u)).find((x) => x !== undefined);
+    return i === undefined ? undefined : otherCounty(original, i);
+  };
+  writeLines(file(2022), y22.header, recounty(y22.lines, away([wentBack, wentBackMoving])));
   writeLines(
     file(2023),
     y23.header,
-    y23.lines.filter((l) => !reappearing.has(uscc(l))),
+    recounty(
+      y23.lines.filter((l) => !reappearing.has(uscc(l))),
+      away([goingBack]),
+    ),
   );
   writeLines(
     file(2024),
     y24.header,
-    y24.lines
-      .filter((l) => !disappearing.has(uscc(l)))
-      .map((l) => {
-        const i = moving.get(uscc(l));
-        if (i === undefined) return l;
-        const f = l.split(',');
-        f[6] = COUNTIES.filter((c) => c !== f[6])[i];
-        return f.join(',');
-      }),
+    recounty(
+      y24.lines.filter((l) => !disappearing.has(uscc(l))),
+      (u, original) => {
+        const i = moving.get(u);
+        if (i !== undefined) return otherCounty(original, i);
+        const j = wentBackMoving.get(u);
+        return j === undefined ? undefined : otherCounty(original, j + 1);
+      },
+    ),
   );
 }
 
@@ -192,6 +222,32 @@ describe('a yearly run: build, add a year, build again = one build over every ex
     expect(yearly.models.filter((m) => m.incremental).map((m) => m.model)).toEqual([
       ...INCREMENTAL_MODELS.keys(),
     ]);
+    expect(yearly.models.filter((m) => m.extended).map((m) => m.model)).toEqual([...EXTENDED_MODELS.keys()]);
+  });
+
+  it('the added year holds firms going back to an earlier state, and firms that went back before it', async () => {
+    const [cases] = await withConnection(full, (con) =>
+      readRows(
+        con,
+        z.object({ going_back: z.number(), went_back: z.number(), went_back_moving: z.number() }),
+        `with s as (
+           select *, lag(county_code, 1) over w as c1, lag(county_code, 2) over w as c2, lag(county_code, 3) over w as c3
+           from staging.stg_registry_history
+           window w as (partition by uscc order by valid_from)
+         )
+         select
+           count(*) filter (where valid_from = '2024-12-31' and c2 = county_code and c1 <> county_code)::integer
+             as going_back,
+           count(*) filter (where valid_from = '2023-12-31' and last_seen_on = '2024-12-31' and c2 = county_code
+             and c1 <> county_code)::integer as went_back,
+           count(*) filter (where valid_from = '2024-12-31' and c3 = c1 and c2 <> c1
+             and county_code not in (c1, c2))::integer as went_back_moving,
+         from s where is_current`,
+      ),
+    );
+    expect(cases.going_back).toBeGreaterThanOrEqual(3);
+    expect(cases.went_back).toBeGreaterThanOrEqual(3);
+    expect(cases.went_back_moving).toBeGreaterThanOrEqual(3);
   });
 
   it('the added year holds firms that disappear, reappear, move county, change size or close, and new firms', async () => {

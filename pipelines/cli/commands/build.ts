@@ -32,7 +32,7 @@ export function register(program: Command, io: CliIo): void {
           onModel: (r) => {
             bar.clear(); // the model's line goes where the bar was; the next update redraws it below
             io.stdout.write(
-              `  ${r.model.padEnd(34)} ${(r.rows === null ? 'view' : `${r.rows} rows`).padStart(15)}  ${r.checks} checks ok  ${(r.ms / 1000).toFixed(1)} s${r.incremental ? '  (incremental)' : ''}\n`,
+              `  ${r.model.padEnd(34)} ${(r.rows === null ? 'view' : `${r.rows} rows`).padStart(15)}  ${r.checks} checks ok  ${(r.ms / 1000).toFixed(1)} s${r.incremental ? '  (incremental)' : r.extended ? '  (extended from the last build)' : ''}\n`,
             );
           },
           onProgress: (p) =>
