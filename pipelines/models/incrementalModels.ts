@@ -43,7 +43,7 @@ export const INCREMENTAL_MODELS: ReadonlyMap<string, IncrementalModel> = new Map
     'mart.enterprise_year',
     {
       recompute: 'recompute/enterprise_year.sql',
-      before: ['snapshot_firms.sql', 'changed_entities.sql', 'firms_and_years.sql'],
+      before: ['changed_entities.sql', 'firms_and_years.sql'],
       inputs: [
         { name: 'ops.incremental_history_of_firms__next', file: 'inputs/history_of_firms.sql' },
         { name: 'ops.incremental_entities_of_firms__next', file: 'inputs/entities_of_firms.sql' },
