@@ -55,37 +55,23 @@ kept as (
     left join matched as m on h.uscc = m.uscc and h.valid_from = m.current_from
 ),
 
+-- A new state's columns are the snapshot row's, renamed: the union below matches them to the history's by name (in
+-- the history's order), so that the model's column list is written once.
 begun as (
     select
-        uscc,
+        * exclude (file_id, as_of, state_hash, current_from, same_state),
         as_of as valid_from,
         null::date as valid_to,
         as_of as last_seen_on,
         1::bigint as snapshots_seen,
         true as is_current,
-        name,
-        entity_type,
-        established_on,
-        status,
-        closed_on,
-        county_code,
-        industry_code,
-        industry_division,
-        registered_capital_wan,
-        converted,
-        converted_on,
-        previous_uscc,
-        priority_industry,
-        uscc_check_ok,
-        source_file,
-        source_line,
     from matched
     where not same_state
 ),
 
 final as (
     select * from kept
-    union all
+    union all by name
     select * from begun
 )
 
