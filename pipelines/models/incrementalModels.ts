@@ -33,9 +33,9 @@ interface IncrementalModel {
 /**
  * The firm-year models, the largest tables a build writes (16 M rows each at province), of which an added year
  * changes a small share. Every other model is rebuilt in full as in a full build, these read them as they will be
- * after the swap. The register's history and entity rows are written aside in full (EXTENDED_MODELS): every
- * snapshot lists every firm, so an added one touches each firm's current state, and updating those rows in place
- * cost more than writing them again (province: 44 s against 24 s for the history, 12 s against 4 s for the
+ * after the swap. The register's history (from the live one: EXTENDED_MODELS) and entity rows are written aside in
+ * full: every snapshot lists every firm, so an added one touches each firm's current state, and updating those rows
+ * in place cost more than writing them again (province: 44 s against 24 s for the history, 12 s against 4 s for the
  * entities; bench/results/2026-11-26.md).
  */
 export const INCREMENTAL_MODELS: ReadonlyMap<string, IncrementalModel> = new Map<string, IncrementalModel>([
