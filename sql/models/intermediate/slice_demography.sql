@@ -9,37 +9,51 @@
 -- check not_null: year, region_code, active, births, deaths, conversions
 -- check relationships: region_code -> ref.regions.region_code
 -- check expression: survival_is_a_share: coalesce(survival_1y between 0 and 1, true) and coalesce(survival_2y between 0 and 1, true) and coalesce(survival_3y between 0 and 1, true)
-with previous_scope as (
-    select
-        uscc,
-        year + 1 as year,
-        alive_end and in_scope as was_in_scope,
-    from mart.enterprise_year
-),
-
 -- Everything below is counted per county and firm's industry first, then added up over the counties and
 -- industries of each slice (intermediate.slice_enterprise_year's slices): counts add up exactly, and the firm
 -- rows are read once instead of once per slice they count in.
-slice_industries as (
+with slice_industries as (
     select null::varchar as priority_industry
     union all
     select priority_industry from ref.priority_industries
 ),
 
-county_counts as (
+county_flows as (
+    select
+        county_code,
+        priority_industry as firm_priority_industry,
+        year,
+        count(*) filter (where alive_end and in_scope) as active,
+        count(*) filter (where is_birth and in_scope) as births,
+        count(*) filter (where is_death and in_scope) as deaths,
+        count(*) filter (where is_conversion and in_scope) as conversions,
+    from mart.enterprise_year
+    group by county_code, priority_industry, year
+),
+
+-- 小升规: in scope (and alive) at the end of t−1 — no filing then counts as in scope — and 规上/限上 in t. Only the
+-- firm-years 规上 in t (4 % of them at province) look up their t−1: joining every firm-year to its t−1 made this
+-- model 4.2 s instead of 2.7 s at province.
+county_upgrades as (
     select
         ey.county_code,
         ey.priority_industry as firm_priority_industry,
         ey.year,
-        count(*) filter (where ey.alive_end and ey.in_scope) as active,
-        count(*) filter (where ey.is_birth and ey.in_scope) as births,
-        count(*) filter (where ey.is_death and ey.in_scope) as deaths,
-        count(*) filter (where ey.is_conversion and ey.in_scope) as conversions,
-        -- 小升规: in scope (and alive) at the end of t−1 — no filing then counts as in scope — and 规上/限上 in t.
-        count(*) filter (where ey.is_above_scale and coalesce(ps.was_in_scope, false)) as upgrades,
+        count(*) as upgrades,
     from mart.enterprise_year as ey
-    left join previous_scope as ps on ey.uscc = ps.uscc and ey.year = ps.year
+    inner join mart.enterprise_year as p on ey.uscc = p.uscc and ey.year = p.year + 1
+    where ey.is_above_scale and p.alive_end and p.in_scope
     group by ey.county_code, ey.priority_industry, ey.year
+),
+
+county_counts as (
+    select
+        f.*,
+        coalesce(u.upgrades, 0) as upgrades,
+    from county_flows as f
+    left join county_upgrades as u
+        on f.county_code = u.county_code and f.firm_priority_industry is not distinct from u.firm_priority_industry
+        and f.year = u.year
 ),
 
 counts as (
