@@ -11,7 +11,7 @@ import { parseBenchArgs } from './lib/benchArgs.ts';
 import { formatTable } from './lib/formatResults.ts';
 import { evaluateGoals } from './lib/goals.ts';
 import { mergeRows, type SavedRow } from './lib/mergeRows.ts';
-import { resultsMarkdown } from './lib/resultsMarkdown.ts';
+import { keptAnalysis, resultsMarkdown } from './lib/resultsMarkdown.ts';
 import { type BenchOutcome, runStages } from './lib/runStages.ts';
 
 const repo = join(import.meta.dirname, '..');
@@ -86,7 +86,15 @@ if (earlier.length > 0)
   outcome.notes.push(
     `Rows measured by earlier invocations and kept: ${earlier.map((r) => `${r.stage}/${r.scale} (${r.measuredAt})`).join('; ')}.`,
   );
+const resultsDir = join(repo, 'bench', 'results');
+const target = join(resultsDir, `${date}.md`);
+// The analysis appended: bench/work/analysis.md when there is one, else the one the day's file already holds.
 const analysisFile = join(work, 'analysis.md');
+const analysis = existsSync(analysisFile)
+  ? readFileSync(analysisFile, 'utf8')
+  : existsSync(target)
+    ? keptAnalysis(readFileSync(target, 'utf8'))
+    : undefined;
 const doc = resultsMarkdown({
   date,
   command: `npm run bench -- ${argv.join(' ')}`.trim(),
@@ -95,12 +103,10 @@ const doc = resultsMarkdown({
   goals: evaluateGoals(rows),
   checks: outcome.checks,
   notes: outcome.notes,
-  analysis: existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : undefined,
+  analysis,
 });
 process.stdout.write(`${formatTable(rows)}\n`);
-const resultsDir = join(repo, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
-const target = join(resultsDir, `${date}.md`);
 writeFileSync(`${target}.tmp`, doc);
 renameSync(`${target}.tmp`, target);
 log(`bench: wrote ${target}`);

@@ -23,6 +23,25 @@ export interface ResultsDoc {
   analysis?: string;
 }
 
+/**
+ * The line between what the bench writes and the hand-written analysis below it. A later invocation that
+ * rewrites the file keeps everything after it (keptAnalysis), so the analysis is never lost or spliced by hand.
+ */
+export const ANALYSIS_MARKER =
+  '<!-- Hand-written analysis below this line: `npm run bench` keeps it when it rewrites the file. -->';
+
+/**
+ * The hand-written analysis of an existing results file: the text after ANALYSIS_MARKER, or undefined when
+ * the file has no marker or nothing after it. Pure.
+ * Example: keptAnalysis(`# Benchmark…\n${ANALYSIS_MARKER}\n## Why\n…`) → '## Why\n…'.
+ */
+export function keptAnalysis(existing: string): string | undefined {
+  const at = existing.indexOf(ANALYSIS_MARKER);
+  if (at < 0) return undefined;
+  const text = existing.slice(at + ANALYSIS_MARKER.length).trim();
+  return text === '' ? undefined : text;
+}
+
 /** The results file: machine, method, the table, goals, the peers' equality checks and notes. Pure. */
 export function resultsMarkdown(doc: ResultsDoc): string {
   const m = doc.machine;
@@ -62,6 +81,6 @@ export function resultsMarkdown(doc: ResultsDoc): string {
     ...(checkLines.length ? checkLines : ['- not run']),
     '',
     ...(doc.notes.length ? ['## Notes', '', ...doc.notes.map((n) => `- ${n}`), ''] : []),
-    ...(doc.analysis ? [doc.analysis.trim(), ''] : []),
+    ...(doc.analysis ? [ANALYSIS_MARKER, '', doc.analysis.trim(), ''] : []),
   ].join('\n');
 }
