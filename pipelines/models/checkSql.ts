@@ -9,21 +9,24 @@ export interface CheckQuery {
 
 /**
  * Turns one declared check into queries that must return zero rows (one per column for not_null). `model` is the
- * relation checked; `names` maps a relationships target to the relation it is being built as.
+ * relation checked; `names` maps a relationships target to the relation it is being built as. `keyOver`, a
+ * parenthesised query, replaces the relation for the unique check only: an incremental update's replaced rows
+ * (pipelines/models/incrementalModels.ts).
  */
 export function checkQueries(
   model: string,
   check: Check,
   names: ReadonlyMap<string, string> = new Map(),
+  keyOver?: string,
 ): CheckQuery[] {
   const m = quoteQualified(model);
   switch (check.kind) {
     case 'unique':
       return [
         {
-          label: `unique(${check.columns.join(', ')})`,
+          label: `unique(${check.columns.join(', ')})${keyOver ? ' of the rows replaced' : ''}`,
           sql: substitute(readSql('checks/generic/unique.sql'), {
-            model: m,
+            model: keyOver ?? m,
             columns: check.columns.map(quoteIdent).join(', '),
           }),
         },

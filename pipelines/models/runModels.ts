@@ -80,19 +80,20 @@ export async function runModel(
 
 /**
  * Runs a model's declared and hand-written checks on the relation it was built as (`names`) and counts a table's rows:
- * the result of runModel, or of an incremental update (pipelines/models/incrementalModels.ts).
+ * the result of runModel, or of an incremental update (pipelines/models/incrementalModels.ts), which passes the rows
+ * it replaced as `keyOver` for the unique check (why that suffices: incrementalModels.ts).
  */
 export async function checkModel(
   con: DuckDBConnection,
   model: Model,
   names: ReadonlyMap<string, string>,
   started: number,
-  incremental = false,
+  incremental?: { keyOver: string },
 ): Promise<ModelRunResult> {
   const relation = names.get(model.name) ?? model.name;
   let checks = 0;
   for (const check of model.checks) {
-    for (const q of checkQueries(relation, check, names)) {
+    for (const q of checkQueries(relation, check, names, incremental?.keyOver)) {
       await expectNoRows(con, model.name, q.label, q.sql);
       checks++;
     }
@@ -108,7 +109,7 @@ export async function checkModel(
     rows,
     checks,
     ms: Math.round(performance.now() - started),
-    ...(incremental ? { incremental } : {}),
+    ...(incremental ? { incremental: true } : {}),
   };
 }
 
