@@ -8,7 +8,6 @@ import { ensureRawSchema } from './ensureRawSchema.ts';
 import { expandPaths } from './expandPaths.ts';
 import { ingestFile } from './ingestFile.ts';
 import type { IngestFileResult, IngestOptions, IngestStage } from './ingestTypes.ts';
-import { withoutVacuum } from './withoutVacuum.ts';
 
 export type { IngestFileResult, IngestOptions, IngestProgress } from './ingestTypes.ts';
 
@@ -35,27 +34,25 @@ export async function ingestFiles(
       const bytesTotal = sizes.reduce((a, b) => a + b, 0);
       let bytesBefore = 0;
       let rowsBefore = 0;
-      await withoutVacuum(con, async () => {
-        for (const [index, file] of files.entries()) {
-          const progress = (stage: IngestStage, within = 0, rows = 0) =>
-            options.onProgress?.({
-              file,
-              index,
-              total: files.length,
-              stage,
-              fileFraction: stageFraction(stage, within),
-              bytesBefore,
-              fileBytes: sizes[index],
-              bytesTotal,
-              rows: rowsBefore + rows,
-            });
-          const result = await ingestFile(con, file, options, tmpDir, progress);
-          progress('done');
-          results.push(result);
-          bytesBefore += sizes[index];
-          rowsBefore += result.rows_read;
-        }
-      });
+      for (const [index, file] of files.entries()) {
+        const progress = (stage: IngestStage, within = 0, rows = 0) =>
+          options.onProgress?.({
+            file,
+            index,
+            total: files.length,
+            stage,
+            fileFraction: stageFraction(stage, within),
+            bytesBefore,
+            fileBytes: sizes[index],
+            bytesTotal,
+            rows: rowsBefore + rows,
+          });
+        const result = await ingestFile(con, file, options, tmpDir, progress);
+        progress('done');
+        results.push(result);
+        bytesBefore += sizes[index];
+        rowsBefore += result.rows_read;
+      }
       return results;
     });
   } finally {

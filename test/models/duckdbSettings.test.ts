@@ -15,6 +15,7 @@ describe('DuckDB settings: defaults that fit an analyst machine, overrides check
   it('caps DuckDB at 40 % of memory and at most 2 GiB by default, spilling beside the warehouse', () => {
     // 24 GiB · 0.4 = 9.6 GiB > the 2 GiB cap → 2048 MiB.
     expect(duckdbSettings({}, { totalMemBytes: 24 * GiB, dbPath: '/w/x.duckdb' })).toEqual({
+      max_vacuum_tasks: '0',
       memory_limit: '2048MiB',
       temp_directory: '/w/x.duckdb.tmp',
     });
@@ -27,6 +28,7 @@ describe('DuckDB settings: defaults that fit an analyst machine, overrides check
   it('passes XIAOWEI_MEMORY_LIMIT, XIAOWEI_THREADS and XIAOWEI_TEMP_DIR as given', () => {
     const env = { XIAOWEI_MEMORY_LIMIT: '6GB', XIAOWEI_THREADS: '1', XIAOWEI_TEMP_DIR: tmpdir() };
     expect(duckdbSettings(env, { totalMemBytes: 8 * GiB, dbPath: 'w.duckdb' })).toEqual({
+      max_vacuum_tasks: '0',
       memory_limit: '6GB',
       threads: '1',
       temp_directory: tmpdir(),
@@ -71,7 +73,7 @@ describe('DuckDB settings: defaults that fit an analyst machine, overrides check
     );
   });
 
-  it('reaches DuckDB: the opened warehouse reports the limit, threads and spill folder', async () => {
+  it('reaches DuckDB: the opened warehouse reports the limit, threads, spill folder and no checkpoint vacuum', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xw-set-'));
     const env = { XIAOWEI_MEMORY_LIMIT: '512MB', XIAOWEI_THREADS: '1', XIAOWEI_TEMP_DIR: join(dir, 'spill') };
     const wh = await openWarehouse(join(dir, 'w.duckdb'), { env });
@@ -79,12 +81,12 @@ describe('DuckDB settings: defaults that fit an analyst machine, overrides check
       const rows = await withConnection(wh, (con) =>
         readRows(
           con,
-          z.object({ m: z.string(), t: z.number(), d: z.string() }),
-          "select current_setting('memory_limit') as m, current_setting('threads')::integer as t, current_setting('temp_directory') as d",
+          z.object({ m: z.string(), t: z.number(), d: z.string(), v: z.number() }),
+          "select current_setting('memory_limit') as m, current_setting('threads')::integer as t, current_setting('temp_directory') as d, current_setting('max_vacuum_tasks')::integer as v",
         ),
       );
-      // DuckDB reports 512MB (512·10⁶ bytes) as 488.2 MiB.
-      expect(rows).toEqual([{ m: '488.2 MiB', t: 1, d: join(dir, 'spill') }]);
+      // DuckDB reports 512MB (512·10⁶ bytes) as 488.2 MiB; its own default is 100 vacuum tasks.
+      expect(rows).toEqual([{ m: '488.2 MiB', t: 1, d: join(dir, 'spill'), v: 0 }]);
     } finally {
       wh.close();
     }
