@@ -10,11 +10,14 @@ import { DuckDBInstance } from '@duckdb/node-api';
 const [db, planFile] = process.argv.slice(2);
 const plan = JSON.parse(readFileSync(planFile, 'utf8'));
 // The memory xiaowei gives DuckDB by default (pipelines/db/duckdbSettings.ts: 40 % of RAM, at most 2 GiB), so
-// both spill alike; DuckDB's own default (80 % of RAM) took 15 GB at province scale on a shared machine.
+// both spill alike; DuckDB's own default (80 % of RAM) took 15 GB at province scale on a shared machine. No
+// checkpoint vacuum, as in xiaowei: with it the checkpoint at close would merge the row groups xiaowei's ingest
+// and build leave partly filled (3.8 s of a city baseline), a cost xiaowei does not pay.
 const limitMiB = Math.floor(Math.min(2 * 2 ** 30, totalmem() * 0.4) / 2 ** 20);
 const instance = await DuckDBInstance.create(db, {
   memory_limit: process.env.XIAOWEI_MEMORY_LIMIT ?? `${limitMiB}MiB`,
   temp_directory: `${db}.tmp`,
+  max_vacuum_tasks: '0',
 });
 const con = await instance.connect();
 for (const sql of plan.macros) await con.run(sql);
