@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, readSql } from '../../pipelines/db/sqlFile.ts';
 import { openWarehouse, withConnection } from '../../pipelines/db/warehouse.ts';
@@ -37,49 +38,47 @@ describe('the key check of an incremental update', () => {
   const model = (checks: string) =>
     parseModelFile(`-- model: mart.kt\n-- materialized: table\n${checks}\nselect 1`, 'mart.kt.sql');
 
-  it('finds a key the replacing rows hold twice, and says it checked the rows replaced', async () => {
+  /** Runs `fn` on an in-memory warehouse holding that table. */
+  async function onTable(replaced: boolean, fn: (con: DuckDBConnection) => Promise<void>): Promise<void> {
     const wh = await openWarehouse(':memory:');
     try {
       await withConnection(wh, async (con) => {
         await con.run('create schema if not exists mart');
-        await con.run(table(true));
-        const err = await checkModel(con, model('-- check unique: uscc, year'), new Map(), 0, {
-          keyOver,
-        }).catch((e: unknown) => e);
-        expect(err).toBeInstanceOf(CheckFailedError);
-        const failed = err as CheckFailedError;
-        expect(failed.check).toBe('unique(uscc, year) of the rows replaced');
-        expect(failed.total).toBe(1);
-        expect(failed.offending).toEqual([{ uscc: 'b', year: 2021, n_rows: 2 }]);
+        await con.run(table(replaced));
+        await fn(con);
       });
     } finally {
       wh.close();
     }
-  });
+  }
 
-  it('leaves the kept rows’ keys to the build that checked them, and runs every other check on the whole table', async () => {
-    const wh = await openWarehouse(':memory:');
-    try {
-      await withConnection(wh, async (con) => {
-        await con.run('create schema if not exists mart');
-        await con.run(table(false));
-        // The duplicate ('a', 2020) is kept, outside the rows replaced: the key check passes over it.
-        const passed = await checkModel(con, model('-- check unique: uscc, year'), new Map(), 0, { keyOver });
-        expect(passed).toMatchObject({ model: 'mart.kt', rows: 4, checks: 1, incremental: true });
-        // The same table checked as a full build does: the key check sees it.
-        const full = await checkModel(con, model('-- check unique: uscc, year'), new Map(), 0).catch(
-          (e: unknown) => e,
-        );
-        expect((full as CheckFailedError).offending).toEqual([{ uscc: 'a', year: 2020, n_rows: 2 }]);
-        // A not_null check of an incremental update still reads every row: the null county is a kept row.
-        const err = await checkModel(con, model('-- check not_null: county_code'), new Map(), 0, {
-          keyOver,
-        }).catch((e: unknown) => e);
-        expect(err).toBeInstanceOf(CheckFailedError);
-        expect((err as CheckFailedError).total).toBe(1);
-      });
-    } finally {
-      wh.close();
-    }
-  });
+  it('finds a key the replacing rows hold twice, and says it checked the rows replaced', () =>
+    onTable(true, async (con) => {
+      const err = await checkModel(con, model('-- check unique: uscc, year'), new Map(), 0, {
+        keyOver,
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CheckFailedError);
+      const failed = err as CheckFailedError;
+      expect(failed.check).toBe('unique(uscc, year) of the rows replaced');
+      expect(failed.total).toBe(1);
+      expect(failed.offending).toEqual([{ uscc: 'b', year: 2021, n_rows: 2 }]);
+    }));
+
+  it('leaves the kept rows’ keys to the build that checked them, and runs every other check on the whole table', () =>
+    onTable(false, async (con) => {
+      // The duplicate ('a', 2020) is kept, outside the rows replaced: the key check passes over it.
+      const passed = await checkModel(con, model('-- check unique: uscc, year'), new Map(), 0, { keyOver });
+      expect(passed).toMatchObject({ model: 'mart.kt', rows: 4, checks: 1, incremental: true });
+      // The same table checked as a full build does: the key check sees it.
+      const full = await checkModel(con, model('-- check unique: uscc, year'), new Map(), 0).catch(
+        (e: unknown) => e,
+      );
+      expect((full as CheckFailedError).offending).toEqual([{ uscc: 'a', year: 2020, n_rows: 2 }]);
+      // A not_null check of an incremental update still reads every row: the null county is a kept row.
+      const err = await checkModel(con, model('-- check not_null: county_code'), new Map(), 0, {
+        keyOver,
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CheckFailedError);
+      expect((err as CheckFailedError).total).toBe(1);
+    }));
 });
