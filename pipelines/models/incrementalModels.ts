@@ -165,6 +165,9 @@ export async function runIncrementalModel(
     const sql = statement(file);
     await con.run(sql, usedParams(sql, params));
   };
+  const recompute = statement(spec.recompute);
+  // The live rows the filter selects: before the update those it replaces, after it the rows that replaced them.
+  const selectedLive = `(${substitute(recompute, { relation: r.live })})`;
   try {
     for (const file of spec.before) await run(file);
     const over = (reads: Record<string, string>) => new Map([...names, ...Object.entries(reads)]);
@@ -180,13 +183,7 @@ export async function runIncrementalModel(
       const kind = 'table' in input && input.table ? 'table' : 'view';
       await con.run(`create ${kind} ${quoteQualified(input.name)} as\n${sql}`);
     }
-    const recompute = statement(spec.recompute);
-    await con.run(
-      substitute(statement('gone_rows.sql'), {
-        ...r,
-        recomputed: `(${substitute(recompute, { relation: r.live })})`,
-      }),
-    );
+    await con.run(substitute(statement('gone_rows.sql'), { ...r, recomputed: selectedLive }));
     const replacing = substitute(recompute, {
       relation: `(${renameRelations(model.sql, over(spec.reads))})`,
     });
@@ -195,7 +192,5 @@ export async function runIncrementalModel(
   } catch (err) {
     throw new Error(`model ${model.name} (incremental, sql/${model.file}): ${(err as Error).message}`);
   }
-  return checkModel(con, model, names, started, {
-    keyOver: `(${substitute(statement(spec.recompute), { relation: r.live })})`,
-  });
+  return checkModel(con, model, names, started, { keyOver: selectedLive });
 }
