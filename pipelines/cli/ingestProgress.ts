@@ -1,3 +1,4 @@
+import { ingestShareDone } from '../ingest/ingestShareDone.ts';
 import type { IngestProgress } from '../ingest/ingestTypes.ts';
 import { escapeControl } from '../messages/formatError.ts';
 import { type CliIo, isInteractive } from './io.ts';
@@ -10,18 +11,16 @@ export interface IngestProgressView {
 }
 
 /**
- * Overall and per-file progress in one view: the share done weighs each file by its size (a 40 MB registry
- * is not one 28th of the work); the label names the file, its stage and how far that file is.
- * Example: file 3 of 28, bytes 10 of 100 before it, 20 in it, half done → 20 %,
+ * Overall and per-file progress in one view: the share done weighs each file by its size (ingestShareDone);
+ * the label names the file, its stage and how far that file is.
+ * Example: file 3 of 28, bytes 10 of 100 of the other files done, 20 in it, half done → 20 %,
  * `ingest 3/28 validating registry_2015-12-31.csv 50%`.
  */
 export function ingestProgressView(p: IngestProgress): IngestProgressView {
-  const done = p.bytesBefore + p.fileFraction * p.fileBytes;
-  const fraction = p.bytesTotal > 0 ? done / p.bytesTotal : (p.index + p.fileFraction) / Math.max(1, p.total);
   const name = escapeControl(p.file.split('/').pop() ?? p.file);
   return {
     label: `ingest ${p.index + 1}/${p.total} ${p.stage} ${name} ${Math.floor(p.fileFraction * 100)}%`,
-    fraction: Math.min(1, fraction),
+    fraction: ingestShareDone(p),
     rows: p.rows,
   };
 }

@@ -29,9 +29,20 @@ const SummaryRow = z.object({
 });
 
 /**
+ * Runs `write` once every file before this one has written what it writes (ingestFiles.ts): the warehouse then
+ * receives the files' rows and log rows in path order, whichever file finished validating first.
+ */
+export type InTurn = <T>(write: () => Promise<T>) => Promise<T>;
+
+const NOW: InTurn = (write) => write();
+
+/**
  * Ingests one file on `con`: sniff → stage → find the header → validate → one transaction writing raw rows,
  * quarantine rows and the ingest_log row. Never throws for bad input; returns the outcome (rejected files are
  * logged too). `notes` says every line skipped and every choice made (printed by the CLI, kept in the log).
+ * Everything before the load reads only the file and `con`'s temp tables, so it may run while another
+ * connection ingests the file before; everything that reads or writes what earlier files loaded (the same
+ * content loaded already, a registry snapshot's date held already, the writes) runs in `inTurn`.
  */
 export async function ingestFile(
   con: DuckDBConnection,
@@ -39,19 +50,9 @@ export async function ingestFile(
   options: IngestOptions,
   tmpDir: string,
   progress: (stage: IngestStage, within?: number, rows?: number) => void,
+  inTurn: InTurn = NOW,
 ): Promise<IngestFileResult> {
-  const base: IngestFileResult = {
-    file: path,
-    sha256: '',
-    kind: null,
-    format: null,
-    encoding: null,
-    as_of: null,
-    status: 'rejected',
-    ...ZERO,
-    message: '',
-    notes: [],
-  };
+  const base = initialResult(path);
   try {
     progress('hashing');
     checkRegularFile(path);
@@ -59,25 +60,10 @@ export async function ingestFile(
       throw new IngestRejection('ingest.cannot_read', { problem: e.message });
     });
     base.sha256 = sniff.sha256;
-    const prior = await readRows(
-      con,
-      z.object({ file: z.string(), ingested_at: z.string() }),
-      readSql('statements/ingest/find_loaded_file.sql'),
-      { sha256: sniff.sha256 },
-    );
-    if (prior.length > 0) {
-      const result: IngestFileResult = {
-        ...base,
-        status: 'skipped_duplicate',
-        message: message('ingest.same_content', {
-          sha: sniff.sha256.slice(0, 12),
-          file: prior[0].file,
-          at: prior[0].ingested_at,
-        }),
-      };
-      await inTransaction(con, () => writeLog(con, result, options));
-      return result;
-    }
+    // The content loaded by an earlier call: skipped at once. By a file of this call still in flight: found again
+    // in turn, before the load (below).
+    const prior = await loadedBefore(con, sniff.sha256);
+    if (prior) return await inTurn(() => skipDuplicate(con, { ...base }, prior, options));
     const detected = detectFormat(path, sniff);
     if (!detected.ok) throw new IngestRejection('ingest.unreadable', { problem: detected.problem });
     base.format = detected.format;
@@ -134,52 +120,100 @@ export async function ingestFile(
     if (s.rows_totals > 0) {
       base.notes.push(message('ingest.note_totals_rows', { count: s.rows_totals, lines: s.totals_lines }));
     }
-    if (mapping.kind === 'registry') await checkSnapshotCollisions(con, base.notes);
-    const result: IngestFileResult = {
-      ...base,
-      status: 'loaded',
-      as_of: s.as_of,
-      rows_read: s.rows_read,
-      rows_loaded: s.rows_loaded,
-      rows_quarantined: s.rows_quarantined,
-      rows_dropped: s.rows_dropped,
-      rows_flagged: s.rows_flagged,
-      message: loadedMessage(s.rows_quarantined, s.rows_dropped - s.rows_totals, base.notes),
-    };
+    return await inTurn(async () => {
+      const same = await loadedBefore(con, sniff.sha256);
+      if (same) return skipDuplicate(con, { ...initialResult(path), sha256: sniff.sha256 }, same, options);
+      if (mapping.kind === 'registry') await checkSnapshotCollisions(con, base.notes);
+      const result: IngestFileResult = {
+        ...base,
+        status: 'loaded',
+        as_of: s.as_of,
+        rows_read: s.rows_read,
+        rows_loaded: s.rows_loaded,
+        rows_quarantined: s.rows_quarantined,
+        rows_dropped: s.rows_dropped,
+        rows_flagged: s.rows_flagged,
+        message: loadedMessage(s.rows_quarantined, s.rows_dropped - s.rows_totals, base.notes),
+      };
 
-    progress('loading');
-    try {
-      await inTransaction(con, async () => {
-        await con.run(readSql(`statements/ingest/insert_${mapping.kind}.sql`), {
-          file_id: sniff.sha256,
-          source_file: path,
-        });
-        options.onStep?.('raw', path);
-        if (s.rows_quarantined > 0) {
-          await con.run(readSql('statements/ingest/insert_quarantine.sql'), {
-            file: path,
-            sha256: sniff.sha256,
+      progress('loading');
+      try {
+        await inTransaction(con, async () => {
+          await con.run(readSql(`statements/ingest/insert_${mapping.kind}.sql`), {
+            file_id: sniff.sha256,
+            source_file: path,
           });
-        }
-        options.onStep?.('quarantine', path);
-        await writeLog(con, result, options);
-        options.onStep?.('log', path);
-      });
-    } catch (e) {
-      throw new IngestRejection('ingest.rolled_back', { problem: (e as Error).message });
-    }
-    return result;
+          options.onStep?.('raw', path);
+          if (s.rows_quarantined > 0) {
+            await con.run(readSql('statements/ingest/insert_quarantine.sql'), {
+              file: path,
+              sha256: sniff.sha256,
+            });
+          }
+          options.onStep?.('quarantine', path);
+          await writeLog(con, result, options);
+          options.onStep?.('log', path);
+        });
+      } catch (e) {
+        throw new IngestRejection('ingest.rolled_back', { problem: (e as Error).message });
+      }
+      return result;
+    });
   } catch (e) {
     const problem =
       e instanceof IngestRejection
         ? e.message
         : message('ingest.unexpected', { problem: (e as Error).message });
     const result: IngestFileResult = { ...base, status: 'rejected', ...ZERO, message: `${path}: ${problem}` };
-    await inTransaction(con, () => writeLog(con, result, options));
+    await inTurn(() => inTransaction(con, () => writeLog(con, result, options)));
     return result;
   } finally {
     await dropStaged(con);
   }
+}
+
+function initialResult(path: string): IngestFileResult {
+  return {
+    file: path,
+    sha256: '',
+    kind: null,
+    format: null,
+    encoding: null,
+    as_of: null,
+    status: 'rejected',
+    ...ZERO,
+    message: '',
+    notes: [],
+  };
+}
+
+const LoadedFile = z.object({ file: z.string(), ingested_at: z.string() });
+type LoadedFile = z.infer<typeof LoadedFile>;
+
+/** The earlier successful load of the same content (sha256), if any. */
+async function loadedBefore(con: DuckDBConnection, sha256: string): Promise<LoadedFile | undefined> {
+  const rows = await readRows(con, LoadedFile, readSql('statements/ingest/find_loaded_file.sql'), { sha256 });
+  return rows[0];
+}
+
+/** A file whose content was loaded before: logged as skipped, nothing else written. */
+async function skipDuplicate(
+  con: DuckDBConnection,
+  base: IngestFileResult,
+  prior: LoadedFile,
+  options: IngestOptions,
+): Promise<IngestFileResult> {
+  const result: IngestFileResult = {
+    ...base,
+    status: 'skipped_duplicate',
+    message: message('ingest.same_content', {
+      sha: base.sha256.slice(0, 12),
+      file: prior.file,
+      at: prior.ingested_at,
+    }),
+  };
+  await inTransaction(con, () => writeLog(con, result, options));
+  return result;
 }
 
 // Ingest reads regular files only: a symbolic link could point anywhere (an inbox others write to could make

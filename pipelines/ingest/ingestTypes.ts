@@ -33,11 +33,14 @@ export interface IngestProgress {
   stage: IngestStage;
   /** share of this file done, 0–1 (stage weights, refined by DuckDB's progress of the running statement) */
   fileFraction: number;
-  /** bytes of the files before this one, and of all files: the overall share is weighted by size */
+  /**
+   * bytes of the other files done so far (those finished, and the share done of one ingested alongside), and of
+   * all files: the overall share is weighted by size
+   */
   bytesBefore: number;
   fileBytes: number;
   bytesTotal: number;
-  /** rows read so far: the files before this one, plus the rows the current statement has processed */
+  /** rows read so far: the files finished, plus the rows the running statements have processed */
   rows: number;
 }
 
@@ -48,6 +51,8 @@ export interface IngestOptions {
   /** the clock, injected (ops.ingest_log.ingested_at) */
   now: () => Date;
   onProgress?: (p: IngestProgress) => void;
+  /** files read and validated at once (default INGEST_LANES, ingestFiles.ts); their writes stay in path order */
+  lanes?: number;
   /**
    * Called inside the load transaction after each write step ('raw', 'quarantine', 'log'); throwing rolls the
    * file back. Tests use it to prove a file loads all or nothing.

@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
 import { withConnection } from '../db/warehouse.ts';
 import { ingestFiles } from '../ingest/ingestFiles.ts';
+import { ingestShareDone } from '../ingest/ingestShareDone.ts';
 import { buildWarehouse } from '../models/buildWarehouse.ts';
 import { ensureReferenceTables } from '../reference/loadReference.ts';
 import { writeAnnualReport } from '../report/writeAnnualReport.ts';
@@ -23,10 +24,7 @@ export function realStages(options: RealStageOptions = {}): PipelineStages {
       return ingestFiles(ctx.wh, paths, {
         runId: ctx.runId,
         now: () => ctx.now,
-        onProgress:
-          ctx.progress &&
-          ((p) =>
-            ctx.progress?.((p.index + (p.stage === 'done' ? 1 : 0)) / p.total, undefined, basename(p.file))),
+        onProgress: ctx.progress && ((p) => ctx.progress?.(ingestShareDone(p), p.rows, basename(p.file))),
       });
     },
     async build(ctx: StageContext): Promise<BuildSummaryLike> {

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { MEMORY_PER_BYTE, memoryAdmission, memoryWeight } from '../../pipelines/ingest/memoryAdmission.ts';
+
+/** Enters `weight` and records when it started, by name. */
+function starter(started: string[]) {
+  return (admission: ReturnType<typeof memoryAdmission>, name: string, weight: number) =>
+    admission.enter(weight).then(() => {
+      started.push(name);
+    });
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('memory admission of files ingested at once', () => {
+  it('weighs a text file by its size and sends a workbook, Parquet or Arrow file alone', () => {
+    expect(memoryWeight('a/registry_2024-12-31.csv', 100)).toBe(100 * MEMORY_PER_BYTE);
+    expect(memoryWeight('a/indicators.TSV', 10)).toBe(10 * MEMORY_PER_BYTE);
+    expect(memoryWeight('a/registry.xlsx', 10)).toBe(Number.POSITIVE_INFINITY);
+    expect(memoryWeight('a/registry.parquet', 10)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('starts files together while they fit, holds one that does not until the others leave', async () => {
+    const started: string[] = [];
+    const start = starter(started);
+    const a = memoryAdmission(100);
+    const first = start(a, 'first', 60);
+    const second = start(a, 'second', 50); // 60 + 50 > 100: waits
+    await first;
+    await settle();
+    expect(started).toEqual(['first']);
+    a.leave(60);
+    await second;
+    expect(started).toEqual(['first', 'second']);
+    // 50 + 50 fits exactly
+    await start(a, 'third', 50);
+    expect(started).toEqual(['first', 'second', 'third']);
+  });
+
+  it('lets a file larger than the budget start alone, and nothing beside it', async () => {
+    const started: string[] = [];
+    const start = starter(started);
+    const a = memoryAdmission(100);
+    await start(a, 'huge', 500);
+    const small = start(a, 'small', 1);
+    await settle();
+    expect(started).toEqual(['huge']);
+    a.leave(500);
+    await small;
+    expect(started).toEqual(['huge', 'small']);
+  });
+
+  it('keeps a workbook alone both ways, and counts nothing in flight once it leaves', async () => {
+    const started: string[] = [];
+    const start = starter(started);
+    const a = memoryAdmission(100);
+    await start(a, 'csv', 10);
+    const book = start(a, 'xlsx', Number.POSITIVE_INFINITY);
+    const after = start(a, 'csv2', 10); // behind the workbook: starts in order, not before it
+    await settle();
+    expect(started).toEqual(['csv']);
+    a.leave(10);
+    await book;
+    await settle();
+    expect(started).toEqual(['csv', 'xlsx']);
+    a.leave(Number.POSITIVE_INFINITY);
+    await after;
+    await start(a, 'csv3', 90); // 10 + 90 fits: the workbook left nothing behind
+    expect(started).toEqual(['csv', 'xlsx', 'csv2', 'csv3']);
+  });
+
+  it('starts every file alone when the limit is unknown (budget 0)', async () => {
+    const started: string[] = [];
+    const start = starter(started);
+    const a = memoryAdmission(0);
+    await start(a, 'one', 1);
+    const two = start(a, 'two', 1);
+    await settle();
+    expect(started).toEqual(['one']);
+    a.leave(1);
+    await two;
+    expect(started).toEqual(['one', 'two']);
+  });
+});
