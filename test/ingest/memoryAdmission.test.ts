@@ -36,17 +36,20 @@ describe('memory admission of files ingested at once', () => {
     expect(started).toEqual(['first', 'second', 'third']);
   });
 
-  it('lets a file larger than the budget start alone, and nothing beside it', async () => {
+  it.each([
+    ['a file larger than the budget starts alone, and nothing beside it', 100, 500],
+    ['every file goes alone when the limit is unknown (budget 0)', 0, 1],
+  ])('%s', async (_title, budget, first) => {
     const started: string[] = [];
     const start = starter(started);
-    const a = memoryAdmission(100);
-    await start(a, 'huge', 500);
-    const small = start(a, 'small', 1);
+    const a = memoryAdmission(budget);
+    await start(a, 'first', first);
+    const second = start(a, 'second', 1);
     await settle();
-    expect(started).toEqual(['huge']);
-    a.leave(500);
-    await small;
-    expect(started).toEqual(['huge', 'small']);
+    expect(started).toEqual(['first']);
+    a.leave(first);
+    await second;
+    expect(started).toEqual(['first', 'second']);
   });
 
   it('keeps a workbook alone both ways, and counts nothing in flight once it leaves', async () => {
@@ -66,18 +69,5 @@ describe('memory admission of files ingested at once', () => {
     await after;
     await start(a, 'csv3', 90); // 10 + 90 fits: the workbook left nothing behind
     expect(started).toEqual(['csv', 'xlsx', 'csv2', 'csv3']);
-  });
-
-  it('starts every file alone when the limit is unknown (budget 0)', async () => {
-    const started: string[] = [];
-    const start = starter(started);
-    const a = memoryAdmission(0);
-    await start(a, 'one', 1);
-    const two = start(a, 'two', 1);
-    await settle();
-    expect(started).toEqual(['one']);
-    a.leave(1);
-    await two;
-    expect(started).toEqual(['one', 'two']);
   });
 });
