@@ -1,4 +1,4 @@
-import { lstatSync, mkdtempSync, rmSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -52,7 +52,10 @@ export async function ingestFiles(
     const results: IngestFileResult[] = [];
     let next = 0;
     let failed = false;
-    const lane = async (con: DuckDBConnection) => {
+    // Each lane stages in a temp folder of its own: a file decoded or converted to text is copied there under a
+    // fixed name (stageExtract.ts), which two files at once would otherwise share.
+    const lane = async (con: DuckDBConnection, laneDir: string) => {
+      mkdirSync(laneDir);
       await con.run(readSql('statements/ingest/macros.sql'));
       await con.run(readSql('statements/ingest/create_uscc_checks.sql'));
       while (!failed && next < files.length) {
@@ -65,7 +68,7 @@ export async function ingestFiles(
         };
         try {
           const progress = (stage: IngestStage, within = 0, rows = 0) => report(index, stage, within, rows);
-          results[index] = await ingestFile(con, files[index], options, tmpDir, progress, inTurn);
+          results[index] = await ingestFile(con, files[index], options, laneDir, progress, inTurn);
           report(index, 'done', 0, results[index].rows_read);
         } catch (e) {
           failed = true; // an error no file outcome explains (the warehouse failing): no further file is started
@@ -77,7 +80,11 @@ export async function ingestFiles(
       }
     };
     const lanes = Math.max(1, Math.min(options.lanes ?? INGEST_LANES, files.length));
-    const settled = await Promise.allSettled(Array.from({ length: lanes }, () => withConnection(wh, lane)));
+    const settled = await Promise.allSettled(
+      Array.from({ length: lanes }, (_, n) =>
+        withConnection(wh, (con) => lane(con, join(tmpDir, `lane${n}`))),
+      ),
+    );
     for (const s of settled) if (s.status === 'rejected') throw s.reason;
     return [...skipped.map(skippedResult), ...results];
   } finally {

@@ -1,5 +1,6 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { IngestFileResult } from '../../pipelines/ingest/ingestTypes.ts';
@@ -138,6 +139,30 @@ describe('files ingested at once', () => {
     expect(results.map((r) => r.status)).toEqual(['loaded', 'rejected']);
     expect(results[1].message).toMatch(/registry snapshot 2019-12-31 is already loaded from .*x\/registry/);
     expect(await registryRows(t)).toBe(3);
+  });
+
+  it('transcode GBK files each in a temp file of its own', async () => {
+    // Both files are decoded through a UTF-8 temp copy at the same time; one shared copy would mix their lines.
+    const two = await warehouse();
+    const one = await warehouse();
+    const gbkFiles = (t: TestWarehouse) => [
+      t.write('gbk/registry_2018-12-31.csv', iconv.encode(bigRegistry(20_000), 'gbk')),
+      t.write('gbk/registry_2019-12-31.csv', iconv.encode(bigRegistry(30_000), 'gbk')),
+    ];
+    const results = await two.ingest(gbkFiles(two), { lanes: 2 });
+    expect(results.map((r) => [r.status, r.encoding, r.rows_read, r.rows_loaded])).toEqual([
+      ['loaded', 'gbk', 20_000, 20_000],
+      ['loaded', 'gbk', 30_000, 30_000],
+    ]);
+    const names = `select as_of::varchar as as_of, count(distinct name)::integer as n, min(name) as first
+                   from raw.registry group by as_of order by as_of`;
+    const Names = z.object({ as_of: z.string(), n: z.number(), first: z.string() });
+    expect(await two.read(Names, names)).toEqual([
+      { as_of: '2018-12-31', n: 20_000, first: '湖州0有限公司' },
+      { as_of: '2019-12-31', n: 30_000, first: '湖州0有限公司' },
+    ]);
+    await one.ingest(gbkFiles(one), { lanes: 1 });
+    expect(await one.read(Names, names)).toEqual(await two.read(Names, names));
   });
 
   it('roll back one file that fails while loading, in its turn, and load the others', async () => {
