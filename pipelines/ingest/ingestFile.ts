@@ -164,9 +164,20 @@ export async function ingestFile(
       e instanceof IngestRejection
         ? e.message
         : message('ingest.unexpected', { problem: (e as Error).message });
-    const result: IngestFileResult = { ...base, status: 'rejected', ...ZERO, message: `${path}: ${problem}` };
-    await inTurn(() => inTransaction(con, () => writeLog(con, result, options)));
-    return result;
+    return await inTurn(async () => {
+      // A copy of a file of this call that was still in flight when this one was first checked is a duplicate,
+      // whatever went wrong with it since: one by one, it would have been skipped before it was read.
+      const same = base.sha256 ? await loadedBefore(con, base.sha256) : undefined;
+      if (same) return skipDuplicate(con, { ...initialResult(path), sha256: base.sha256 }, same, options);
+      const result: IngestFileResult = {
+        ...base,
+        status: 'rejected',
+        ...ZERO,
+        message: `${path}: ${problem}`,
+      };
+      await inTransaction(con, () => writeLog(con, result, options));
+      return result;
+    });
   } finally {
     await dropStaged(con);
   }

@@ -11,7 +11,7 @@ import { ensureRawSchema } from './ensureRawSchema.ts';
 import { expandPaths } from './expandPaths.ts';
 import { type InTurn, ingestFile } from './ingestFile.ts';
 import type { IngestFileResult, IngestOptions, IngestStage } from './ingestTypes.ts';
-import { memoryAdmission, memoryWeight } from './memoryAdmission.ts';
+import { fileHead, memoryAdmission, memoryWeight } from './memoryAdmission.ts';
 
 export type { IngestFileResult, IngestOptions, IngestProgress } from './ingestTypes.ts';
 
@@ -60,10 +60,12 @@ export async function ingestFiles(
       await con.run(readSql('statements/ingest/create_uscc_checks.sql'));
       while (!failed && next < files.length) {
         const index = next++;
-        const weight = memoryWeight(files[index], sizes[index]);
+        const weight = memoryWeight(sizes[index], fileHead(files[index]));
         await admission.enter(weight);
         const inTurn: InTurn = async (write) => {
           if (index > 0) await turns[index - 1].promise;
+          // one by one, nothing after a file that failed outright would be written
+          if (failed) throw new IngestStopped();
           return write();
         };
         try {
@@ -85,7 +87,8 @@ export async function ingestFiles(
         withConnection(wh, (con) => lane(con, join(tmpDir, `lane${n}`))),
       ),
     );
-    for (const s of settled) if (s.status === 'rejected') throw s.reason;
+    const errors = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
+    if (errors.length > 0) throw errors.find((e) => !(e instanceof IngestStopped)) ?? errors[0];
     return [...skipped.map(skippedResult), ...results];
   } finally {
     rmSync(tmpDir, { recursive: true, force: true });
@@ -137,6 +140,13 @@ async function memoryLimit(con: DuckDBConnection): Promise<number> {
     readSql('statements/ingest/memory_limit.sql'),
   );
   return parseMemoryAmount(row.memory_limit) ?? 0;
+}
+
+/** A file in flight stopped before writing anything, because an earlier file failed outright. */
+class IngestStopped extends Error {
+  constructor() {
+    super('ingest stopped: an earlier file failed');
+  }
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {

@@ -1,3 +1,5 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+
 /**
  * DuckDB memory one text extract may hold at once, per byte of the file: staging keeps read_text's value and its
  * lines together (a 554 MB registry asked for 1.0 GiB more while its 554 MB were held: about 2.8×), and
@@ -6,13 +8,35 @@
  */
 export const MEMORY_PER_BYTE = 4;
 
-// Extensions read as text as they are. A workbook, Parquet or Arrow file becomes text or rows many times its
-// size, so it is ingested alone.
-const TEXT_FILE = /\.(csv|tsv|txt)$/i;
+// A workbook, Parquet or Arrow file becomes text or rows many times its size, so it is ingested alone. It is
+// told by its first bytes, as detectFormat.ts tells it (a Parquet file named .csv is still Parquet).
+const BINARY_MAGIC = [
+  Buffer.from('PAR1'),
+  Buffer.from([0x50, 0x4b, 0x03, 0x04]), // zip: XLSX
+  Buffer.from('ARROW1'),
+  Buffer.from([0xff, 0xff, 0xff, 0xff]), // Arrow IPC stream
+];
+
+/** The first bytes of a file, enough for memoryWeight (empty when it cannot be read: ingest reports that). */
+export function fileHead(path: string): Buffer {
+  const head = Buffer.alloc(8);
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return Buffer.alloc(0);
+  }
+}
 
 /** The memory a file is expected to need while it is ingested (Infinity: it goes alone). */
-export function memoryWeight(path: string, bytes: number): number {
-  return TEXT_FILE.test(path) ? bytes * MEMORY_PER_BYTE : Number.POSITIVE_INFINITY;
+export function memoryWeight(bytes: number, head: Buffer): number {
+  return BINARY_MAGIC.some((m) => head.subarray(0, m.length).equals(m))
+    ? Number.POSITIVE_INFINITY
+    : bytes * MEMORY_PER_BYTE;
 }
 
 export interface MemoryAdmission {

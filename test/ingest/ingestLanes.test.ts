@@ -131,6 +131,50 @@ describe('files ingested at once', () => {
     ]);
   });
 
+  it('skip a copy of a file still in flight even when its own name would refuse it', async () => {
+    // One by one the copy is skipped before it is read; at once, its name (no extract date) is read first.
+    const outcomes = async (lanes: number) => {
+      const t = await warehouse();
+      const content = bigRegistry(20_000);
+      const paths = [
+        t.write('in/a_registry_2019-12-31.csv', content),
+        t.write('in/b_registry_copy.csv', content),
+      ];
+      const results = await t.ingest(paths, { lanes });
+      const log = await logInWriteOrder(t);
+      return [results.map((r) => r.status), names(log.map((l) => l.file)), log.map((l) => l.status)];
+    };
+    const alone = await outcomes(1);
+    expect(alone).toEqual([
+      ['loaded', 'skipped_duplicate'],
+      ['a_registry_2019-12-31.csv', 'b_registry_copy.csv'],
+      ['loaded', 'skipped_duplicate'],
+    ]);
+    expect(await outcomes(2)).toEqual(alone);
+  });
+
+  it('write nothing after a file that fails outright, as one by one', async () => {
+    // The clock fails at its second and third readings: the second file's load and then its rejection log cannot
+    // be written, which no file outcome explains. The file the other lane holds by then must not be written either,
+    // though the clock works again for it.
+    const outcomes = async (lanes: number) => {
+      const t = await warehouse();
+      const paths = files(t, 'in');
+      let readings = 0;
+      const now = () => {
+        readings++;
+        if (readings === 2 || readings === 3) throw new Error('clock failed (simulated)');
+        return new Date('2026-01-15T08:00:00Z');
+      };
+      await expect(t.ingest(paths, { lanes, now })).rejects.toThrow('clock failed (simulated)');
+      const log = await logInWriteOrder(t);
+      return [log.map((l) => [l.file.split('/').pop(), l.status]), (await rawSpans(t)).map((r) => r.n)];
+    };
+    const alone = await outcomes(1);
+    expect(alone).toEqual([[['a_registry_2018-12-31.csv', 'loaded']], [40_000]]);
+    expect(await outcomes(2)).toEqual(alone);
+  });
+
   it('refuse a second, different snapshot of a date loaded by an earlier file of the same call', async () => {
     const t = await warehouse();
     const first = t.write('x/registry_2019-12-31.csv', bigRegistry(3));

@@ -1,5 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MEMORY_PER_BYTE, memoryAdmission, memoryWeight } from '../../pipelines/ingest/memoryAdmission.ts';
+import {
+  fileHead,
+  MEMORY_PER_BYTE,
+  memoryAdmission,
+  memoryWeight,
+} from '../../pipelines/ingest/memoryAdmission.ts';
 
 /** Enters `weight` and records when it started, by name. */
 function starter(started: string[]) {
@@ -12,11 +20,23 @@ function starter(started: string[]) {
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('memory admission of files ingested at once', () => {
-  it('weighs a text file by its size and sends a workbook, Parquet or Arrow file alone', () => {
-    expect(memoryWeight('a/registry_2024-12-31.csv', 100)).toBe(100 * MEMORY_PER_BYTE);
-    expect(memoryWeight('a/indicators.TSV', 10)).toBe(10 * MEMORY_PER_BYTE);
-    expect(memoryWeight('a/registry.xlsx', 10)).toBe(Number.POSITIVE_INFINITY);
-    expect(memoryWeight('a/registry.parquet', 10)).toBe(Number.POSITIVE_INFINITY);
+  it('weighs a text file by its size and sends a workbook, Parquet or Arrow file alone, by its first bytes', () => {
+    const text = Buffer.from('统一社会信用代码,企业名称');
+    expect(memoryWeight(100, text)).toBe(100 * MEMORY_PER_BYTE);
+    expect(memoryWeight(10, Buffer.alloc(0))).toBe(10 * MEMORY_PER_BYTE);
+    for (const magic of ['PAR1', 'PK\x03\x04', 'ARROW1']) {
+      expect(memoryWeight(10, Buffer.from(`${magic}rest`, 'latin1'))).toBe(Number.POSITIVE_INFINITY);
+    }
+    // a Parquet file named .csv is still Parquet
+    const dir = mkdtempSync(join(tmpdir(), 'xw-head-'));
+    try {
+      const parquet = join(dir, 'registry_2019-12-31.csv');
+      writeFileSync(parquet, Buffer.from('PAR1\x15\x04', 'latin1'));
+      expect(memoryWeight(6, fileHead(parquet))).toBe(Number.POSITIVE_INFINITY);
+      expect(fileHead(join(dir, 'missing.csv'))).toEqual(Buffer.alloc(0));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('starts files together while they fit, holds one that does not until the others leave', async () => {
