@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readSync } from 'node:fs';
 
 /**
  * DuckDB memory one text extract may hold at once, per byte of the file: staging keeps read_text's value and its
@@ -17,11 +17,15 @@ const BINARY_MAGIC = [
   Buffer.from([0xff, 0xff, 0xff, 0xff]), // Arrow IPC stream
 ];
 
-/** The first bytes of a file, enough for memoryWeight (empty when it cannot be read: ingest reports that). */
+/**
+ * The first bytes of a regular file, enough for memoryWeight; empty for anything else or a file that cannot be
+ * read (ingest refuses those itself). Never follows a symbolic link, and never waits on a FIFO.
+ */
 export function fileHead(path: string): Buffer {
   const head = Buffer.alloc(8);
   try {
-    const fd = openSync(path, 'r');
+    if (!lstatSync(path).isFile()) return Buffer.alloc(0);
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     try {
       return head.subarray(0, readSync(fd, head, 0, head.length, 0));
     } finally {

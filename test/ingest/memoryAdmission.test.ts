@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +35,12 @@ describe('memory admission of files ingested at once', () => {
       writeFileSync(parquet, Buffer.from('PAR1\x15\x04', 'latin1'));
       expect(memoryWeight(6, fileHead(parquet))).toBe(Number.POSITIVE_INFINITY);
       expect(fileHead(join(dir, 'missing.csv'))).toEqual(Buffer.alloc(0));
+      // a link is not followed (ingest refuses it), a folder or a FIFO is not read (a FIFO would wait for a writer)
+      symlinkSync(parquet, join(dir, 'link.csv'));
+      expect(fileHead(join(dir, 'link.csv'))).toEqual(Buffer.alloc(0));
+      expect(fileHead(dir)).toEqual(Buffer.alloc(0));
+      execFileSync('mkfifo', [join(dir, 'fifo.csv')]);
+      expect(fileHead(join(dir, 'fifo.csv'))).toEqual(Buffer.alloc(0));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
