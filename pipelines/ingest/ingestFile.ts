@@ -63,7 +63,7 @@ export async function ingestFile(
     // The content loaded by an earlier call: skipped at once. By a file of this call still in flight: found again
     // in turn, before the load (below).
     const prior = await loadedBefore(con, sniff.sha256);
-    if (prior) return await inTurn(() => skipDuplicate(con, { ...base }, prior, options));
+    if (prior) return await inTurn(() => skipDuplicate(con, path, sniff.sha256, prior, options));
     const detected = detectFormat(path, sniff);
     if (!detected.ok) throw new IngestRejection('ingest.unreadable', { problem: detected.problem });
     base.format = detected.format;
@@ -122,7 +122,7 @@ export async function ingestFile(
     }
     return await inTurn(async () => {
       const same = await loadedBefore(con, sniff.sha256);
-      if (same) return skipDuplicate(con, { ...initialResult(path), sha256: sniff.sha256 }, same, options);
+      if (same) return skipDuplicate(con, path, sniff.sha256, same, options);
       if (mapping.kind === 'registry') await checkSnapshotCollisions(con, base.notes);
       const result: IngestFileResult = {
         ...base,
@@ -168,7 +168,7 @@ export async function ingestFile(
       // A copy of a file of this call that was still in flight when this one was first checked is a duplicate,
       // whatever went wrong with it since: one by one, it would have been skipped before it was read.
       const same = base.sha256 ? await loadedBefore(con, base.sha256) : undefined;
-      if (same) return skipDuplicate(con, { ...initialResult(path), sha256: base.sha256 }, same, options);
+      if (same) return skipDuplicate(con, path, base.sha256, same, options);
       const result: IngestFileResult = {
         ...base,
         status: 'rejected',
@@ -207,18 +207,20 @@ async function loadedBefore(con: DuckDBConnection, sha256: string): Promise<Load
   return rows[0];
 }
 
-/** A file whose content was loaded before: logged as skipped, nothing else written. */
+/** A file whose content was loaded before: logged as skipped, nothing else written, whenever it is found. */
 async function skipDuplicate(
   con: DuckDBConnection,
-  base: IngestFileResult,
+  path: string,
+  sha256: string,
   prior: LoadedFile,
   options: IngestOptions,
 ): Promise<IngestFileResult> {
   const result: IngestFileResult = {
-    ...base,
+    ...initialResult(path),
+    sha256,
     status: 'skipped_duplicate',
     message: message('ingest.same_content', {
-      sha: base.sha256.slice(0, 12),
+      sha: sha256.slice(0, 12),
       file: prior.file,
       at: prior.ingested_at,
     }),
